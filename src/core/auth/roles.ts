@@ -1,0 +1,26 @@
+/** Roles and what each may do. Visibility (which practices) is the scope's job; this is about actions. */
+export const ROLES = ['admin', 'supervisor', 'trainer', 'agent', 'practitioner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  'practice.read': ['admin', 'supervisor', 'trainer', 'agent', 'practitioner'],
+  'practice.write': ['admin'],
+  'practitioner.read': ['admin', 'supervisor', 'trainer', 'agent', 'practitioner'],
+  'practitioner.write': ['admin'],
+  'patient.read': ['admin', 'supervisor', 'trainer', 'agent', 'practitioner'],
+  'patient.write': ['admin', 'supervisor', 'agent', 'practitioner'],
+  'user.read': ['admin', 'supervisor'],
+  'user.write': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles whose scope is the whole organisation; the others see the practices they are assigned to. */
+export function seesWholeOrganisation(role: Role): boolean {
+  return role === 'admin' || role === 'supervisor';
+}

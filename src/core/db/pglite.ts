@@ -1,0 +1,41 @@
+/** The embedded database: PostgreSQL compiled to WASM, data in a folder (or in memory for tests). */
+import { PGlite, types } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { Db, Queryable, QueryResult } from './types.ts';
+
+// Dates stay 'YYYY-MM-DD' strings (a birth date has no time zone); int8 becomes a number.
+const parsers = {
+  [types.DATE]: (v: string) => v,
+  [types.INT8]: (v: string) => Number(v),
+};
+
+function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
+  return {
+    async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const r = await q.query<T>(sql, params ? [...params] : undefined);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await q.exec(sql);
+    },
+  };
+}
+
+/** Opens PGlite; dataDir undefined means in memory. */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const pg = await PGlite.create({
+    dataDir,
+    extensions: { btree_gist, pg_trgm, unaccent },
+    parsers,
+  });
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,51 @@
+/** The production database: PostgreSQL through node-postgres' pool. */
+import pg from 'pg';
+import type { Db, Queryable, QueryResult } from './types.ts';
+import { sqlState } from './types.ts';
+
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const r = await client.query(sql, params ? [...params] : undefined);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+export async function openPostgres(connectionString: string, poolSize = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // Fail fast with the driver's message when the server is unreachable.
+  await pool.query('select 1');
+  const base = wrap(pool);
+  return {
+    kind: 'postgresql',
+    query: base.query,
+    exec: base.exec,
+    async transaction(fn) {
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await fn(wrap(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          if (attempt < 3 && RETRYABLE.has(sqlState(error) ?? '')) continue;
+          throw error;
+        } finally {
+          client.release();
+        }
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The one catalogue of error codes Relais answers with. Codes are stable and never reused;
+ * docs/errors.md lists the same codes (test/errors-catalogue.test.ts checks both ways).
+ */
+export interface ErrorDefinition {
+  status: number;
+  fr: string;
+  en: string;
+}
+
+export const ERRORS = {
+  validation_failed: { status: 400, fr: 'Les données envoyées sont invalides.', en: 'The request data is invalid.' },
+  invalid_json: { status: 400, fr: "Le corps de la requête n'est pas un JSON valide.", en: 'The request body is not valid JSON.' },
+  unsupported_media_type: { status: 415, fr: 'Type de contenu non pris en charge (JSON attendu).', en: 'Unsupported content type (JSON expected).' },
+  body_too_large: { status: 413, fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' },
+  unauthenticated: { status: 401, fr: 'Veuillez vous connecter.', en: 'Please sign in.' },
+  invalid_credentials: { status: 401, fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Incorrect email or password.' },
+  forbidden: { status: 403, fr: "Vous n'avez pas le droit d'effectuer cette action.", en: 'You are not allowed to do this.' },
+  not_found: { status: 404, fr: 'Introuvable.', en: 'Not found.' },
+  route_not_found: { status: 404, fr: "Cette adresse n'existe pas.", en: 'No such route.' },
+  method_not_allowed: { status: 405, fr: 'Méthode non autorisée.', en: 'Method not allowed.' },
+  patient_duplicate: {
+    status: 409,
+    fr: 'Un patient avec les mêmes nom de naissance, prénom et date de naissance existe déjà dans ce cabinet.',
+    en: 'A patient with the same birth name, first name and birth date already exists in this practice.',
+  },
+  email_taken: { status: 409, fr: 'Cette adresse e-mail est déjà utilisée.', en: 'This email address is already in use.' },
+  rpps_taken: { status: 409, fr: 'Ce numéro RPPS est déjà enregistré.', en: 'This RPPS number is already registered.' },
+  phone_number_taken: { status: 409, fr: 'Ce numéro est déjà attribué à un cabinet.', en: 'This number is already assigned to a practice.' },
+  conflict: { status: 409, fr: 'Conflit avec une donnée existante.', en: 'Conflict with existing data.' },
+  unprocessable: { status: 422, fr: 'La demande ne respecte pas les règles métier.', en: 'The request breaks a business rule.' },
+  rate_limited: { status: 429, fr: 'Trop de tentatives, réessayez dans un instant.', en: 'Too many attempts, try again shortly.' },
+  internal_error: { status: 500, fr: 'Erreur interne. Elle a été enregistrée.', en: 'Internal error. It has been logged.' },
+  service_unavailable: { status: 503, fr: 'Service momentanément indisponible.', en: 'Service temporarily unavailable.' },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldIssue {
+  /** Dotted path of the field at fault, e.g. "sites.0.postalCode". */
+  field: string;
+  message: string;
+}
+
+/** An error a service or route raises on purpose; the HTTP layer turns it into the catalogue's answer. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: { field?: string; issues?: FieldIssue[]; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(ERRORS[code].en, { cause: options.cause });
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export const notFound = () => new AppError('not_found');
+export const invalidField = (field: string, message: string) =>
+  new AppError('validation_failed', { field, issues: [{ field, message }] });

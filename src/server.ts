@@ -1,0 +1,69 @@
+/** Assembles the Relais HTTP application: plugins, error handling, authentication and every feature's routes. */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './core/config.ts';
+import type { Db } from './core/db/types.ts';
+import { installErrorHandler } from './core/http/error-handler.ts';
+import { installAuthentication } from './core/auth/plugin.ts';
+import { VERSION } from './core/version.ts';
+import { healthRoutes } from './health/routes.ts';
+import { sessionRoutes } from './session/routes.ts';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+}
+
+export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      logger === true
+        ? {
+            level: config.logLevel,
+            // Logs carry ids, never names or credentials (DESIGN invariant 7).
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          }
+        : logger,
+    bodyLimit: config.bodyLimit,
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(cookie);
+  installAuthentication(app, db);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Relais API', version: VERSION, description: "API du télésecrétariat médical Relais / Relais medical telesecretariat API" },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'relais_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(healthRoutes(db));
+      await api.register(sessionRoutes(db, config));
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

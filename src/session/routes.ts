@@ -1,0 +1,67 @@
+/** POST/DELETE /api/session and GET /api/me. */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../core/db/types.ts';
+import type { Config } from '../core/config.ts';
+import { SESSION_COOKIE } from '../core/auth/sessions.ts';
+import { requireActor } from '../core/auth/guard.ts';
+import { ROLES } from '../core/auth/roles.ts';
+import { signIn, signOut } from './service.ts';
+
+const meSchema = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  locale: z.enum(['fr', 'en']),
+  practitionerId: z.uuid().nullable(),
+  practiceIds: z.array(z.uuid()),
+});
+
+export function sessionRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/session',
+      {
+        schema: {
+          tags: ['session'],
+          summary: 'Se connecter / Sign in',
+          body: z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const { token, expiresAt } = await signIn(db, request.body.email, request.body.password, config.sessionTtlMinutes);
+        reply.setCookie(SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: config.secureCookies,
+          expires: expiresAt,
+        });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.delete('/session', { schema: { tags: ['session'], summary: 'Se déconnecter / Sign out', response: { 204: z.null() } } }, async (request, reply) => {
+      if (request.sessionTokenHash) await signOut(db, request.sessionTokenHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    });
+
+    app.get('/me', { schema: { tags: ['session'], summary: "L'utilisateur connecté / The signed-in user", response: { 200: meSchema } } }, async (request) => {
+      const a = requireActor(request);
+      return {
+        id: a.userId,
+        organisationId: a.organisationId,
+        email: a.email,
+        displayName: a.displayName,
+        role: a.role,
+        locale: a.locale,
+        practitionerId: a.practitionerId,
+        practiceIds: [...a.practiceIds],
+      };
+    });
+  };
+}

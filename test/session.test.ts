@@ -1,0 +1,66 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.ts';
+import { startServer, type TestServer, type ErrorResponseBody } from './support/server.ts';
+import { createOrganisation, createPractice, createUser } from './support/fixtures.ts';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`sessions (${kind})`, () => {
+    let t: TestDb;
+    let server: TestServer;
+    let user: { email: string; password: string };
+    before(async () => {
+      t = await openTestDb(kind);
+      server = await startServer(t.db);
+      const org = await createOrganisation(t.db);
+      const practice = await createPractice(t.db, org);
+      user = await createUser(t.db, { organisationId: org, role: 'agent', practiceIds: [practice] });
+    });
+    after(async () => {
+      await server.close();
+      await t.close();
+    });
+
+    it('reports health with the database kind', async () => {
+      const r = await server.client().get<{ status: string; database: string }>('/api/health');
+      assert.equal(r.status, 200);
+      assert.equal(r.body.status, 'ok');
+      assert.equal(r.body.database, kind);
+    });
+
+    it('signs in with an HttpOnly, SameSite=Strict cookie and signs out', async () => {
+      const c = server.client();
+      const res = await c.post('/api/session', { email: user.email.toUpperCase(), password: user.password });
+      assert.equal(res.status, 204);
+      const cookie = res.headers.getSetCookie()[0] ?? '';
+      assert.match(cookie, /HttpOnly/i);
+      assert.match(cookie, /SameSite=Strict/i);
+      const me = await c.get<{ email: string; role: string; practiceIds: string[] }>('/api/me');
+      assert.equal(me.status, 200);
+      assert.equal(me.body.email, user.email);
+      assert.equal(me.body.role, 'agent');
+      assert.equal(me.body.practiceIds.length, 1);
+      assert.equal((await c.delete('/api/session')).status, 204);
+      assert.equal((await c.get('/api/me')).status, 401);
+    });
+
+    it('answers a wrong password and an unknown email identically', async () => {
+      const a = await server.client().post<ErrorResponseBody>('/api/session', { email: user.email, password: 'wrong' });
+      const b = await server.client().post<ErrorResponseBody>('/api/session', { email: 'nobody@test.relais.fr', password: 'wrong' });
+      assert.equal(a.status, 401);
+      assert.equal(b.status, 401);
+      assert.equal(a.body.error.code, 'invalid_credentials');
+      assert.deepEqual({ ...a.body.error, requestId: '' }, { ...b.body.error, requestId: '' });
+    });
+
+    it('refuses an expired session', async () => {
+      const c = server.client();
+      await c.login(user.email, user.password);
+      assert.equal((await c.get('/api/me')).status, 200);
+      await t.db.query(`update sessions set expires_at = now() - interval '1 second'`);
+      const r = await c.get<ErrorResponseBody>('/api/me');
+      assert.equal(r.status, 401);
+      assert.equal(r.body.error.code, 'unauthenticated');
+    });
+  });
+}
