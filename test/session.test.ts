@@ -3,16 +3,18 @@ import assert from 'node:assert/strict';
 import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.ts';
 import { startServer, type TestServer, type ErrorResponseBody } from './support/server.ts';
 import { createOrganisation, createPractice, createUser } from './support/fixtures.ts';
+import { LOGIN_THROTTLE } from '../src/session/service.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`sessions (${kind})`, () => {
     let t: TestDb;
     let server: TestServer;
     let user: { email: string; password: string };
+    let org: string;
     before(async () => {
       t = await openTestDb(kind);
       server = await startServer(t.db);
-      const org = await createOrganisation(t.db);
+      org = await createOrganisation(t.db);
       const practice = await createPractice(t.db, org);
       user = await createUser(t.db, { organisationId: org, role: 'agent', practiceIds: [practice] });
     });
@@ -51,6 +53,20 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(b.status, 401);
       assert.equal(a.body.error.code, 'invalid_credentials');
       assert.deepEqual({ ...a.body.error, requestId: '' }, { ...b.body.error, requestId: '' });
+    });
+
+    it('throttles password guessing, for unknown emails too, without locking out other accounts', async () => {
+      const victim = await createUser(t.db, { organisationId: org, role: 'agent', practiceIds: [] });
+      for (let i = 0; i < LOGIN_THROTTLE.maxFailures; i++) {
+        assert.equal((await server.client().post('/api/session', { email: victim.email, password: `guess-${i}` })).status, 401);
+        assert.equal((await server.client().post('/api/session', { email: 'ghost@test.relais.fr', password: `guess-${i}` })).status, 401);
+      }
+      const blocked = await server.client().post<ErrorResponseBody>('/api/session', { email: victim.email, password: victim.password });
+      assert.equal(blocked.status, 429);
+      assert.equal(blocked.body.error.code, 'rate_limited');
+      const ghost = await server.client().post<ErrorResponseBody>('/api/session', { email: 'ghost@test.relais.fr', password: 'x' });
+      assert.equal(ghost.status, 429);
+      await server.client().login(user.email, user.password);
     });
 
     it('refuses an expired session', async () => {
