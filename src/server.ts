@@ -12,6 +12,8 @@ import { installAuthentication } from './core/auth/plugin.ts';
 import { VERSION } from './core/version.ts';
 import { healthRoutes } from './health/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
+import { practiceRoutes } from './practices/routes.ts';
+import { practitionerRoutes } from './practitioners/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -59,9 +61,11 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(healthRoutes(db));
       await api.register(sessionRoutes(db, config));
+      await api.register(practiceRoutes(db));
+      await api.register(practitionerRoutes(db));
     },
     { prefix: '/api' },
   );

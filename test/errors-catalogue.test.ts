@@ -34,6 +34,6 @@ it('documents no code the catalogue lacks', () => {
 it('gives every code a 4xx/5xx status and both languages', () => {
   for (const [code, def] of Object.entries(ERRORS)) {
     assert.ok(def.status >= 400 && def.status < 600, code);
-    assert.ok(def.fr.length > 0 && def.en.length > 0 && def.fr !== def.en, code);
+    assert.ok(def.fr.length > 0 && def.en.length > 0 && (def.fr as string) !== def.en, code);
   }
 });

@@ -9,6 +9,7 @@ export function healthRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/health',
       {
+        config: { public: true },
         schema: {
           tags: ['health'],
           summary: 'État du service / Service health',

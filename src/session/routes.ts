@@ -24,6 +24,7 @@ export function sessionRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
     app.post(
       '/session',
       {
+        config: { public: true },
         schema: {
           tags: ['session'],
           summary: 'Se connecter / Sign in',
@@ -44,7 +45,7 @@ export function sessionRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
       },
     );
 
-    app.delete('/session', { schema: { tags: ['session'], summary: 'Se déconnecter / Sign out', response: { 204: z.null() } } }, async (request, reply) => {
+    app.delete('/session', { config: { public: true }, schema: { tags: ['session'], summary: 'Se déconnecter / Sign out', response: { 204: z.null() } } }, async (request, reply) => {
       if (request.sessionTokenHash) await signOut(db, request.sessionTokenHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);

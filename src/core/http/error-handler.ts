@@ -28,10 +28,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 
 function fromValidation(error: FastifyError): AppError {
   const context = (error as { validationContext?: string }).validationContext;
-  const issues: FieldIssue[] = (error.validation ?? []).map((v) => {
-    const params = v.params as { issue?: { path?: (string | number)[]; message?: string } } | undefined;
-    const path = params?.issue?.path?.join('.') ?? v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    return { field: path || context || 'body', message: v.message ?? 'invalid' };
+  const issues: FieldIssue[] = (error.validation ?? []).flatMap((v) => {
+    const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+    // An unknown field is named itself, not its parent object.
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((k) => ({ field: [path, String(k)].filter(Boolean).join('.'), message: v.message ?? 'unknown field' }));
+    }
+    return [{ field: path || context || 'body', message: v.message ?? 'invalid' }];
   });
   return new AppError('validation_failed', { field: issues[0]?.field, issues });
 }
