@@ -139,8 +139,10 @@ create index patients_practice_birth on patients (practice_id, birth_date);
 create index patients_identity on patients (practice_id, birth_date, first_given_name, birth_name);
 
 -- Audit: one row per read or write of patient data, in the same transaction as the access.
+-- Appending takes no lock (so audited writes never wait for each other); a sealer chains the committed rows
+-- moments later: each sealed row carries its position in the chain (seq), the previous row's hash and its own.
 create table audit_log (
-  id bigint primary key,
+  id bigint generated always as identity primary key,
   at timestamptz not null default clock_timestamp(),
   request_id text,
   actor_user_id uuid,
@@ -151,43 +153,59 @@ create table audit_log (
   action text not null,
   outcome text not null check (outcome in ('ok', 'denied', 'not_found', 'failed')),
   detail jsonb,
-  prev_hash text not null,
-  hash text not null
+  seq bigint unique,
+  prev_hash text,
+  hash text,
+  check ((seq is null) = (hash is null) and (seq is null) = (prev_hash is null))
 );
 create index audit_log_patient on audit_log (patient_id, at);
 create index audit_log_actor on audit_log (actor_user_id, at);
+create index audit_log_unsealed on audit_log (id) where seq is null;
 
--- The head of the chain: locking its one row serialises appends and makes ids gapless.
+-- The head of the chain; the sealer locks its one row, so two sealers never interleave.
 create table audit_head (
   singleton boolean primary key default true check (singleton),
-  last_id bigint not null,
+  last_seq bigint not null,
   last_hash text not null
 );
 insert into audit_head values (true, 0, repeat('0', 64));
 
--- The text a row's hash covers; relais audit verify recomputes it with this same function.
+-- The text a row's hash covers; verification recomputes it with this same function.
 create function audit_row_text(r audit_log) returns text language sql immutable as $$
-  select concat_ws('|', r.id::text, to_char(r.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
+  select concat_ws('|', r.seq::text, r.id::text, to_char(r.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
     coalesce(r.request_id, ''), coalesce(r.actor_user_id::text, ''), coalesce(r.actor_role, ''),
     coalesce(r.organisation_id::text, ''), coalesce(r.practice_id::text, ''), coalesce(r.patient_id::text, ''),
     r.action, r.outcome, coalesce(r.detail::text, ''), r.prev_hash)
 $$;
 
-create function audit_chain() returns trigger language plpgsql as $$
+-- Chains up to max_rows committed, unsealed rows in insertion order; returns how many it sealed.
+create function audit_seal(max_rows int) returns int language plpgsql as $$
 declare
   head audit_head;
+  r audit_log;
+  n int := 0;
 begin
   select * into head from audit_head for update;
-  new.id := head.last_id + 1;
-  new.prev_hash := head.last_hash;
-  new.hash := encode(sha256(convert_to(audit_row_text(new), 'UTF8')), 'hex');
-  update audit_head set last_id = new.id, last_hash = new.hash;
-  return new;
+  for r in select * from audit_log where seq is null order by id limit max_rows loop
+    r.seq := head.last_seq + 1;
+    r.prev_hash := head.last_hash;
+    r.hash := encode(sha256(convert_to(audit_row_text(r), 'UTF8')), 'hex');
+    update audit_log set seq = r.seq, prev_hash = r.prev_hash, hash = r.hash where id = r.id;
+    head.last_seq := r.seq;
+    head.last_hash := r.hash;
+    n := n + 1;
+  end loop;
+  update audit_head set last_seq = head.last_seq, last_hash = head.last_hash;
+  return n;
 end $$;
-create trigger audit_chain before insert on audit_log for each row execute function audit_chain();
 
+-- Append-only: the only change allowed is sealing an unsealed row, leaving its content as it was.
 create function audit_refuse_change() returns trigger language plpgsql as $$
 begin
+  if tg_op = 'UPDATE' and old.seq is null and new.seq is not null
+     and (to_jsonb(old) - 'seq' - 'prev_hash' - 'hash') = (to_jsonb(new) - 'seq' - 'prev_hash' - 'hash') then
+    return new;
+  end if;
   raise exception 'audit_log is append-only' using errcode = '42501';
 end $$;
 create trigger audit_no_update before update or delete on audit_log for each row execute function audit_refuse_change();

@@ -1,13 +1,24 @@
-/** The `relais` command. */
-import { Command } from 'commander';
+/** The `relais` command: wires each subcommand to its module in src/cli/. */
+import { Command, Option } from 'commander';
+import { DataDirLockedError } from './core/db/lock.ts';
+import { ROLES } from './core/auth/roles.ts';
+import { VERSION } from './core/version.ts';
 import { loadConfig } from './core/config.ts';
 import { openDatabase } from './core/db/open.ts';
-import { DataDirLockedError } from './core/db/lock.ts';
-import { verifyAuditChain } from './core/audit.ts';
-import { VERSION } from './core/version.ts';
 import { serve } from './cli/serve.ts';
+import { migrateCommand } from './cli/migrate.ts';
+import { auditVerifyCommand } from './cli/audit-verify.ts';
+import { seedCommand } from './cli/seed.ts';
+import { startCommand } from './cli/start.ts';
+import { userAddCommand } from './cli/user-add.ts';
 
 const program = new Command('relais').version(VERSION).description('Relais — télésecrétariat médical');
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+program
+  .command('start')
+  .description('Démarre Relais ; crée la démo au premier lancement (npm start) / Start Relais, seeding the demo on first run')
+  .action(startCommand);
 
 program
   .command('serve')
@@ -18,36 +29,34 @@ program
     await serve(db, config, (url) => console.log(`Relais écoute sur ${url}`));
   });
 
+program.command('migrate').description('Applique les migrations en attente / Apply pending migrations').action(migrateCommand);
+
 program
-  .command('migrate')
-  .description('Applique les migrations en attente / Apply pending migrations')
-  .action(async () => {
-    const db = await openDatabase(loadConfig());
-    console.log(`Base de données ${db.kind} à jour.`);
-    await db.close();
-  });
+  .command('seed')
+  .description('Crée les données de démonstration dans une base vide / Seed the demo into an empty database')
+  .option('--demo', 'la démo réaliste (30 cabinets, 5 000 patients) / the realistic demo')
+  .action(seedCommand);
+
+const userCmd = program.command('user').description('Utilisateurs / Users');
+userCmd
+  .command('add')
+  .description('Crée un utilisateur / Create a user')
+  .requiredOption('--email <email>', 'adresse e-mail de connexion / sign-in email')
+  .addOption(new Option('--role <role>', 'rôle / role').choices(ROLES).makeOptionMandatory())
+  .requiredOption('--name <name>', 'nom affiché / display name')
+  .option('--password <password>', 'mot de passe (12 caractères minimum) ; généré et affiché si absent / generated if absent')
+  .option('--organisation <id-or-name>', "organisation (créée si la base n'en a aucune) / organisation")
+  .option('--practice <id>', 'cabinet d’un agent ou formateur (répétable) / practice (repeatable)', collect)
+  .option('--dedicated <id>', 'cabinet dont il est le secrétaire dédié (répétable) / dedicated practice', collect)
+  .option('--practitioner <id>', 'le praticien, pour le rôle practitioner / the practitioner')
+  .addOption(new Option('--locale <locale>', 'langue / language').choices(['fr', 'en']))
+  .action(userAddCommand);
 
 const auditCmd = program.command('audit').description("Journal d'audit / Audit trail");
 auditCmd
   .command('verify')
   .description("Vérifie la chaîne de hachage du journal d'audit / Verify the audit hash chain")
-  .action(async () => {
-    const db = await openDatabase(loadConfig());
-    try {
-      const result = await verifyAuditChain(db);
-      if (result.firstAltered) {
-        console.error(
-          `ALTÉRÉ : la ligne ${result.firstAltered.id} du journal d'audit a été modifiée (${result.firstAltered.reason}). ` +
-            `/ ALTERED: audit row ${result.firstAltered.id} (${result.firstAltered.reason}).`,
-        );
-        process.exitCode = 1;
-      } else {
-        console.log(`Journal d'audit intact : ${result.rows} lignes vérifiées. / Audit trail intact: ${result.rows} rows.`);
-      }
-    } finally {
-      await db.close();
-    }
-  });
+  .action(auditVerifyCommand);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DataDirLockedError) {

@@ -10,10 +10,15 @@ import type { Db } from './core/db/types.ts';
 import { installErrorHandler } from './core/http/error-handler.ts';
 import { installAuthentication } from './core/auth/plugin.ts';
 import { VERSION } from './core/version.ts';
+import { startAuditSealer } from './core/audit-sealer.ts';
 import { healthRoutes } from './health/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { practiceRoutes } from './practices/routes.ts';
 import { practitionerRoutes } from './practitioners/routes.ts';
+import { patientsRoutes } from './patients/routes.ts';
+import { usersRoutes } from './users/routes.ts';
+import { agendaRoutes } from './agenda/routes.ts';
+import { webAppRoutes } from './web/plugin.ts';
 
 export interface AppOptions {
   db: Db;
@@ -42,6 +47,8 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   installErrorHandler(app);
   await app.register(cookie);
   installAuthentication(app, db);
+  const sealer = startAuditSealer(db, { onError: (err) => app.log.error({ err }, 'audit sealing failed') });
+  app.addHook('onClose', () => sealer.stop());
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -66,8 +73,13 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(sessionRoutes(db, config));
       await api.register(practiceRoutes(db));
       await api.register(practitionerRoutes(db));
+      await api.register(patientsRoutes(db));
+      await api.register(usersRoutes(db));
+      await api.register(agendaRoutes(db));
     },
     { prefix: '/api' },
   );
+  // The web app at `/`, after the API so that /api/* never falls through to it.
+  await app.register(webAppRoutes());
   return app;
 }

@@ -3,11 +3,18 @@ import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { buildApp } from '../server.ts';
 
-export async function serve(db: Db, config: Config, onListening?: (url: string) => void): Promise<void> {
+/** The address people type: loopback and "any interface" read better as localhost. */
+export function publicUrl(host: string, port: number): string {
+  const name = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+export async function serve(db: Db, config: Config, onListening?: (url: string) => void | Promise<void>): Promise<void> {
   const app = await buildApp({ db, config, logger: true });
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  onListening?.(url);
+  const address = app.server.address();
+  const port = address && typeof address === 'object' ? address.port : config.port;
+  await onListening?.(publicUrl(config.host, port));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -33,35 +33,51 @@ export async function audit(tx: Queryable, ctx: RequestContext, entry: AuditEntr
   );
 }
 
-export interface AuditVerification {
-  rows: number;
-  /** The first row whose content or link no longer matches its hash; undefined when the chain is intact. */
-  firstAltered?: { id: number; reason: 'hash_mismatch' | 'broken_link' | 'gap' };
+/** Chains the committed, unsealed rows (all of them, in batches); returns how many it sealed. */
+export async function sealAudit(db: Queryable, batch = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rows } = await db.query<{ n: number }>('select audit_seal($1) as n', [batch]);
+    const n = rows[0]?.n ?? 0;
+    total += n;
+    if (n < batch) return total;
+  }
 }
 
-/** Recomputes every row's hash in chain order and reports the first that does not match. */
+export interface AuditVerification {
+  /** Sealed rows checked. */
+  rows: number;
+  /** Rows not sealed yet (appended after the last seal). */
+  unsealed: number;
+  /** The first row (by id) whose content or link no longer matches the chain; undefined when intact. */
+  firstAltered?: { id: number; seq: number; reason: 'hash_mismatch' | 'broken_link' | 'gap' };
+}
+
+/** Recomputes every sealed row's hash in chain order and reports the first that does not match. */
 export async function verifyAuditChain(db: Queryable): Promise<AuditVerification> {
-  const { rows } = await db.query<{ id: number; n: number; ok_hash: boolean; ok_link: boolean }>(
+  const { rows } = await db.query<{ id: number | null; seq: number; n: number; ok_hash: boolean; ok_link: boolean }>(
     `with chain as (
-       select id,
-              (row_number() over (order by id))::bigint as n,
+       select id, seq,
+              row_number() over (order by seq) as n,
               hash = encode(sha256(convert_to(audit_row_text(a), 'UTF8')), 'hex') as ok_hash,
-              prev_hash = coalesce(lag(hash) over (order by id), repeat('0', 64)) as ok_link
-         from audit_log a)
-     select id, n, ok_hash, ok_link from chain
-      where id <> n or not ok_hash or not ok_link
-      order by id limit 1`,
+              prev_hash = coalesce(lag(hash) over (order by seq), repeat('0', 64)) as ok_link
+         from audit_log a where seq is not null)
+     select id, seq, n, ok_hash, ok_link from chain
+      where seq <> n or not ok_hash or not ok_link
+      order by seq limit 1`,
   );
-  const counts = await db.query<{ total: number; last_id: number }>(
-    'select (select count(*) from audit_log)::bigint as total, last_id from audit_head',
+  const counts = await db.query<{ sealed: number; unsealed: number; last_seq: number }>(
+    `select (select count(*) from audit_log where seq is not null)::bigint as sealed,
+            (select count(*) from audit_log where seq is null)::bigint as unsealed,
+            last_seq from audit_head`,
   );
-  const total = counts.rows[0]?.total ?? 0;
+  const { sealed = 0, unsealed = 0, last_seq = 0 } = counts.rows[0] ?? {};
   const bad = rows[0];
   if (bad) {
-    if (bad.id !== bad.n) return { rows: total, firstAltered: { id: bad.n, reason: 'gap' } };
-    return { rows: total, firstAltered: { id: bad.id, reason: bad.ok_hash ? 'broken_link' : 'hash_mismatch' } };
+    const reason = bad.seq !== bad.n ? 'gap' : bad.ok_hash ? 'broken_link' : 'hash_mismatch';
+    return { rows: sealed, unsealed, firstAltered: { id: bad.id ?? 0, seq: bad.seq, reason } };
   }
-  // A deleted tail shows as a head pointing past the last row.
-  if ((counts.rows[0]?.last_id ?? 0) !== total) return { rows: total, firstAltered: { id: total + 1, reason: 'gap' } };
-  return { rows: total };
+  // A deleted tail shows as a head pointing past the last sealed row.
+  if (last_seq !== sealed) return { rows: sealed, unsealed, firstAltered: { id: 0, seq: sealed + 1, reason: 'gap' } };
+  return { rows: sealed, unsealed };
 }

@@ -49,6 +49,13 @@ export async function openTestDb(kind: DatabaseKind): Promise<TestDb> {
       await db.close();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
+      // pool.end() resolves before the server ends the backends: wait for them, so that the forced drop
+      // below does not kill sockets the pool is still closing (an uncaught error in the test process).
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await a.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
     },

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../src/core/db/types.ts';
 import { hashPassword } from '../../src/core/auth/passwords.ts';
 import type { Role } from '../../src/core/auth/roles.ts';
+import { patientSearchName } from '../../src/patients/identity.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -76,4 +77,38 @@ export async function createUser(
 export async function auditCount(db: Queryable, where = 'true', params: unknown[] = []): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from audit_log where ${where}`, params);
   return rows[0]!.n;
+}
+
+/** A patient written straight to the table, search key included; every trait not given gets a plausible default. */
+export async function createPatient(
+  db: Queryable,
+  o: {
+    organisationId: string;
+    practiceId: string;
+    birthName?: string;
+    firstGivenName?: string;
+    givenNames?: string[];
+    usualName?: string | null;
+    birthDate?: string;
+    sex?: 'F' | 'M' | 'I';
+    mobilePhone?: string | null;
+    email?: string | null;
+    identityStatus?: 'provisional' | 'qualified';
+  },
+): Promise<string> {
+  const birthName = o.birthName ?? `Durand-${uniq()}`;
+  const firstGivenName = o.firstGivenName ?? 'Camille';
+  const givenNames = o.givenNames ?? [firstGivenName];
+  const usualName = o.usualName ?? null;
+  const { rows } = await db.query<{ id: string }>(
+    `insert into patients (organisation_id, practice_id, birth_name, first_given_name, given_names, usual_name, birth_date, sex,
+       identity_status, mobile_phone, email, search_name)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+    [
+      o.organisationId, o.practiceId, birthName, firstGivenName, givenNames, usualName, o.birthDate ?? '1980-05-17', o.sex ?? 'F',
+      o.identityStatus ?? 'provisional', o.mobilePhone ?? null, o.email ?? null,
+      patientSearchName({ birthName, usualName, firstGivenName, givenNames }),
+    ],
+  );
+  return rows[0]!.id;
 }

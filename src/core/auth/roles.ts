@@ -12,6 +12,13 @@ export const PERMISSIONS = {
   'user.read': ['admin', 'supervisor'],
   'user.write': ['admin'],
   'audit.read': ['admin'],
+  // Agenda: everyone in scope reads it; admins and the practitioner himself configure motifs and ranges;
+  // absences are also entered by agents when a practitioner phones them in.
+  'agenda.read': ['admin', 'supervisor', 'trainer', 'agent', 'practitioner'],
+  'agenda.configure': ['admin', 'supervisor', 'practitioner'],
+  'absence.write': ['admin', 'supervisor', 'agent', 'practitioner'],
+  'appointment.read': ['admin', 'supervisor', 'trainer', 'agent', 'practitioner'],
+  'appointment.write': ['admin', 'supervisor', 'agent', 'practitioner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

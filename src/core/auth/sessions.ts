@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
 import type { Actor } from './actor.ts';
-import { seesWholeOrganisation, type Role } from './roles.ts';
+import { ROLES, seesWholeOrganisation, type Role } from './roles.ts';
 
 export const SESSION_COOKIE = 'relais_session';
 
@@ -32,15 +32,32 @@ interface SessionRow {
   display_name: string;
   locale: 'fr' | 'en';
   practitioner_id: string | null;
+  practice_ids: string[];
 }
 
-/** The actor of a live session, with its scope resolved; null when the session is unknown, ended or expired. */
+const ORG_WIDE_ROLES = ROLES.filter(seesWholeOrganisation);
+
+/**
+ * The actor of a live session, with its scope resolved in the same query; null when the session is
+ * unknown, ended or expired. Org-wide roles see every practice of their organisation, a practitioner the
+ * practices he works in, the others the practices they are assigned to.
+ */
 export async function actorForSession(db: Queryable, tokenHash: string): Promise<Actor | null> {
   const { rows } = await db.query<SessionRow>(
-    `select u.id as user_id, u.organisation_id, u.role, u.email, u.display_name, u.locale, u.practitioner_id
+    `select u.id as user_id, u.organisation_id, u.role, u.email, u.display_name, u.locale, u.practitioner_id,
+            case
+              when u.role = any($2::text[]) then
+                array(select p.id from practices p where p.organisation_id = u.organisation_id order by p.id)
+              when u.role = 'practitioner' then
+                array(select pp.practice_id from practice_practitioners pp join practices p on p.id = pp.practice_id
+                       where pp.practitioner_id = u.practitioner_id and p.organisation_id = u.organisation_id order by 1)
+              else
+                array(select up.practice_id from user_practices up join practices p on p.id = up.practice_id
+                       where up.user_id = u.id and p.organisation_id = u.organisation_id order by 1)
+            end as practice_ids
        from sessions s join users u on u.id = s.user_id
       where s.token_hash = $1 and s.ended_at is null and s.expires_at > now() and u.active`,
-    [tokenHash],
+    [tokenHash, ORG_WIDE_ROLES],
   );
   const row = rows[0];
   if (!row) return null;
@@ -52,23 +69,6 @@ export async function actorForSession(db: Queryable, tokenHash: string): Promise
     displayName: row.display_name,
     locale: row.locale,
     practitionerId: row.practitioner_id,
-    practiceIds: await practicesInScope(db, row),
+    practiceIds: row.practice_ids,
   };
-}
-
-async function practicesInScope(db: Queryable, row: SessionRow): Promise<string[]> {
-  const q = seesWholeOrganisation(row.role)
-    ? db.query<{ id: string }>('select id from practices where organisation_id = $1 order by id', [row.organisation_id])
-    : row.role === 'practitioner'
-      ? db.query<{ id: string }>(
-          `select pp.practice_id as id from practice_practitioners pp join practices p on p.id = pp.practice_id
-            where pp.practitioner_id = $1 and p.organisation_id = $2 order by 1`,
-          [row.practitioner_id, row.organisation_id],
-        )
-      : db.query<{ id: string }>(
-          `select up.practice_id as id from user_practices up join practices p on p.id = up.practice_id
-            where up.user_id = $1 and p.organisation_id = $2 order by 1`,
-          [row.user_id, row.organisation_id],
-        );
-  return (await q).rows.map((r) => r.id);
 }

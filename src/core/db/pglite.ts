@@ -33,6 +33,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const base = wrap(pg);
   return {
     kind: 'pglite',
+    native: { kind: 'pglite', pglite: pg },
     query: base.query,
     exec: base.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),

@@ -1,4 +1,5 @@
 /** The production database: PostgreSQL through node-postgres' pool. */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Queryable, QueryResult } from './types.ts';
 import { sqlState } from './types.ts';
@@ -8,10 +9,24 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
+// Every query text gets a stable statement name, so each connection parses and plans it once. The texts
+// are the code's own (values travel as parameters), hence few; the cap guards against a runaway.
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 5000;
+
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = 'r' + createHash('sha1').update(sql).digest('hex').slice(0, 20);
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
-      const r = await client.query(sql, params ? [...params] : undefined);
+      const r = await client.query({ name: statementName(sql), text: sql, values: params ? [...params] : [] });
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
     },
     async exec(sql: string): Promise<void> {
@@ -27,6 +42,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   const base = wrap(pool);
   return {
     kind: 'postgresql',
+    native: { kind: 'postgresql', pool },
     query: base.query,
     exec: base.exec,
     async transaction(fn) {

@@ -12,8 +12,15 @@ export interface Queryable {
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
+/** PGlite's instance or node-postgres' pool, typed loosely so this file imports neither driver. */
+export type NativeDriver =
+  | { kind: 'pglite'; pglite: { query: (...args: never[]) => unknown; exec: (...args: never[]) => unknown } }
+  | { kind: 'postgresql'; pool: { query: (...args: never[]) => unknown; connect: (...args: never[]) => unknown } };
+
 export interface Db extends Queryable {
   readonly kind: DatabaseKind;
+  /** The driver underneath, for a library that must speak to it itself (pg-boss); application code uses query(). */
+  readonly native?: NativeDriver;
   /** Runs fn in one transaction (READ COMMITTED); rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
