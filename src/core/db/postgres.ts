@@ -37,6 +37,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection the server ends (restart, failover, a forced drop) must not crash the process:
+  // the pool discards it and opens another on the next query.
+  pool.on('error', (err) => console.warn(`PostgreSQL: idle connection lost (${err.message})`));
   // Fail fast with the driver's message when the server is unreachable.
   await pool.query('select 1');
   const base = wrap(pool);
