@@ -1,0 +1,85 @@
+/**
+ * What the calls services share at run time: the database, the clock, the event bus, the carriers'
+ * commands, and the after-commit effects of a use case (signals to publish, carrier commands to send,
+ * organisations whose queues the dispatcher must look at again).
+ */
+import type { Db, Queryable } from '../core/db/types.ts';
+import type { OfferRow } from './repo.ts';
+import type { EventBus } from '../core/events/bus.ts';
+import { CALLS_CHANNEL, type Signal } from './live/signals.ts';
+import { NO_COMMANDS, type TelephonyCommands } from './telephony/port.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+
+export interface CallsLog {
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+/** Side effects collected inside a transaction and carried out once it has committed. */
+export class Effects {
+  readonly signals: Signal[] = [];
+  readonly commands: (() => Promise<void>)[] = [];
+  readonly dispatch = new Set<string>();
+
+  signal(s: Signal): void {
+    this.signals.push(s);
+  }
+  command(run: () => Promise<void>): void {
+    this.commands.push(run);
+  }
+  /** The dispatcher must look at this organisation's queues again. */
+  redispatch(organisationId: string): void {
+    this.dispatch.add(organisationId);
+  }
+}
+
+export interface CallsRuntime {
+  readonly db: Db;
+  readonly bus: EventBus;
+  /** Replaceable in tests and simulations (every instant the calls capability records comes from it). */
+  clock: Clock;
+  readonly log: CallsLog;
+  commandsFor(provider: string): TelephonyCommands;
+  /** Set once the dispatcher exists; runs (or re-runs) an organisation's routing. */
+  redispatch(organisationId: string): void;
+  /** Offers this instance just made, so that its own screen-pops need no read-back (bounded). */
+  readonly recentOffers: Map<string, OfferRow>;
+}
+
+const RECENT_OFFERS_MAX = 1000;
+
+export function rememberOffer(rt: CallsRuntime, offer: OfferRow): void {
+  rt.recentOffers.set(offer.id, offer);
+  if (rt.recentOffers.size > RECENT_OFFERS_MAX) rt.recentOffers.delete(rt.recentOffers.keys().next().value as string);
+}
+
+export function commandsRegistry(entries: Record<string, TelephonyCommands>): (provider: string) => TelephonyCommands {
+  return (provider) => entries[provider] ?? NO_COMMANDS;
+}
+
+/** Runs a use case in one transaction, then publishes its signals, sends its commands and re-dispatches. */
+export async function commit<T>(rt: CallsRuntime, fn: (tx: Queryable, fx: Effects) => Promise<T>): Promise<T> {
+  const fx = new Effects();
+  const result = await rt.db.transaction((tx) => fn(tx, fx));
+  await afterCommit(rt, fx);
+  return result;
+}
+
+export async function afterCommit(rt: CallsRuntime, fx: Effects): Promise<void> {
+  for (const org of fx.dispatch) rt.redispatch(org);
+  if (fx.signals.length) {
+    await rt.bus.publish(CALLS_CHANNEL, fx.signals).catch((err: unknown) => rt.log.error({ err }, 'calls: publishing live events failed'));
+  }
+  for (const run of fx.commands) {
+    // The carrier is told after the fact; a carrier failure does not undo what Relais recorded.
+    run().catch((err: unknown) => rt.log.error({ err }, 'calls: carrier command failed'));
+  }
+}
+
+export function seconds(from: Date | null, to: Date): number {
+  return from ? Math.max(0, Math.floor((to.getTime() - from.getTime()) / 1000)) : 0;
+}
