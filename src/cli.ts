@@ -11,6 +11,7 @@ import { auditVerifyCommand } from './cli/audit-verify.ts';
 import { seedCommand } from './cli/seed.ts';
 import { startCommand } from './cli/start.ts';
 import { userAddCommand } from './cli/user-add.ts';
+import { simulateCallsCommand } from './cli/simulate-calls.ts';
 
 const program = new Command('relais').version(VERSION).description('Relais — télésecrétariat médical');
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -57,6 +58,8 @@ auditCmd
   .command('verify')
   .description("Vérifie la chaîne de hachage du journal d'audit / Verify the audit hash chain")
   .action(auditVerifyCommand);
+
+program.addCommand(simulateCallsCommand());
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DataDirLockedError) {

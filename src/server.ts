@@ -18,6 +18,12 @@ import { practitionerRoutes } from './practitioners/routes.ts';
 import { patientsRoutes } from './patients/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 import { agendaRoutes } from './agenda/routes.ts';
+import { consignesRoutes } from './consignes/routes.ts';
+import { callMetricsRoutes } from './calls/metrics/routes.ts';
+import { callsRoutes } from './calls/module.ts';
+import { demoCallsPlugin } from './calls/simulator/demo.ts';
+import { messageRoutes } from './messages/routes.ts';
+import { notifyRoutes } from './notify/routes.ts';
 import { webAppRoutes } from './web/plugin.ts';
 
 export interface AppOptions {
@@ -76,6 +82,12 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(patientsRoutes(db));
       await api.register(usersRoutes(db));
       await api.register(agendaRoutes(db));
+      await api.register(consignesRoutes(db));
+      await api.register(callMetricsRoutes(db));
+      await api.register(callsRoutes(db, config));
+      await api.register(demoCallsPlugin(db, config));
+      await api.register(messageRoutes(db, config));
+      await api.register(notifyRoutes(db, config));
     },
     { prefix: '/api' },
   );

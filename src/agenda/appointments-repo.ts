@@ -228,9 +228,10 @@ export interface BookingTrail {
 
 /**
  * Books in ONE statement: the appointment, the waitlist entries it fulfils, its domain event and its
- * audit row (the same insert as core/audit.ts, whose trigger chains the row). One statement is one
- * transaction even in autocommit, and the audit chain's lock is held for the shortest time. An overlap
- * fails the whole statement with SQLSTATE 23P01: nothing is written.
+ * audit row (the same insert as core/audit.ts: appended unsealed, chained later by the sealer). One
+ * statement is one transaction even in autocommit. An overlap fails the whole statement with SQLSTATE
+ * 23P01: nothing is written, the audit row included. The text is static (values travel as parameters),
+ * so each connection prepares it once.
  */
 export async function insertBooked(q: Queryable, a: NewAppointment & { id: string }, trail: BookingTrail): Promise<AppointmentDto> {
   const { rows } = await q.query<AppointmentRow>(

@@ -64,9 +64,16 @@ export interface BookOptions {
 const MAX_MOTIF_MS = 12 * 3_600_000;
 
 /**
- * Books one appointment. Without an Idempotency-Key it takes two round trips: one query loads the
- * context, one statement writes appointment, event and audit row. With a key, the same runs inside a
- * transaction that first claims the key, and a replay answers the stored appointment.
+ * Books one appointment. Without an Idempotency-Key it takes two round trips in autocommit: one query
+ * loads the context, then ONE statement writes appointment, waitlist, event and audit row — a single
+ * statement is atomic, so the audit row and the data stand or fall together (DESIGN invariant 2).
+ * No explicit transaction surrounds the two: under READ COMMITTED (the isolation of Db.transaction) it
+ * would add no isolation — the write would not see the read's snapshot anyway — only BEGIN and COMMIT
+ * round trips. A concurrent overlap is refused by the exclusion constraint at the write (23P01 → 409
+ * slot_taken, its next slots computed after the failure); a rule changed between the read and the write
+ * is the same race as with a transaction.
+ * With a key, the same runs inside a transaction that first claims the key, and a replay answers the
+ * stored appointment. A refused booking (404 patient, 409, 422) is audited in its own statement.
  */
 export async function book(db: Db, ctx: RequestContext, input: BookInput, opts: BookOptions = {}): Promise<{ appointment: AppointmentDto; replayed: boolean }> {
   const now = opts.now ?? Date.now();

@@ -2,6 +2,8 @@
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { buildApp } from '../server.ts';
+import { startBackgroundWorkers } from '../notify/workers.ts';
+import { configureSessionCache } from '../core/auth/session-cache.ts';
 
 /** The address people type: loopback and "any interface" read better as localhost. */
 export function publicUrl(host: string, port: number): string {
@@ -10,8 +12,10 @@ export function publicUrl(host: string, port: number): string {
 }
 
 export async function serve(db: Db, config: Config, onListening?: (url: string) => void | Promise<void>): Promise<void> {
+  if (config.sessionCacheMs > 0) configureSessionCache({ ttlMs: config.sessionCacheMs });
   const app = await buildApp({ db, config, logger: true });
   await app.listen({ port: config.port, host: config.host });
+  const workers = await startBackgroundWorkers(db, config, app.log);
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
   await onListening?.(publicUrl(config.host, port));
@@ -20,6 +24,7 @@ export async function serve(db: Db, config: Config, onListening?: (url: string) 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await workers?.stop();
   await app.close();
   await db.close();
 }

@@ -24,6 +24,8 @@ export interface Config {
   linkSecret: string | undefined;
   /** Runs the background workers (notifications, reminders, escalations) in this process. */
   workers: boolean;
+  /** Per-process session cache lifetime in ms (0: off); sign-outs in other instances take up to this long to apply. */
+  sessionCacheMs: number;
   production: boolean;
 }
 
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: { from: env.RELAIS_SMS_FROM || undefined, messagingServiceSid: env.RELAIS_TWILIO_MESSAGING_SERVICE_SID || undefined },
     linkSecret: linkSecretFrom(env.RELAIS_LINK_SECRET),
     workers: env.RELAIS_WORKERS !== 'false',
+    sessionCacheMs: env.RELAIS_SESSION_CACHE_MS ? intFrom(env.RELAIS_SESSION_CACHE_MS, 0, 'RELAIS_SESSION_CACHE_MS') : 0,
     production: env.NODE_ENV === 'production',
   };
 }

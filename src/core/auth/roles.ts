@@ -19,6 +19,19 @@ export const PERMISSIONS = {
   'absence.write': ['admin', 'supervisor', 'agent', 'practitioner'],
   'appointment.read': ['admin', 'supervisor', 'trainer', 'agent', 'practitioner'],
   'appointment.write': ['admin', 'supervisor', 'agent', 'practitioner'],
+  // A call made by hand for training or a demo: anyone who answers calls or teaches how to.
+  'call.simulate': ['admin', 'supervisor', 'trainer', 'agent'],
+  // Messages to practitioners: agents take them; the practitioner acknowledges and answers his own.
+  'message.read': ['admin', 'supervisor', 'trainer', 'agent', 'practitioner'],
+  'message.write': ['admin', 'supervisor', 'agent'],
+  'message.process': ['admin', 'supervisor', 'agent', 'practitioner'],
+  'message.acknowledge': ['admin', 'supervisor', 'practitioner'],
+  'message.answer': ['admin', 'supervisor', 'practitioner'],
+  'message.configure': ['admin', 'supervisor'],
+  'message.preferences': ['admin', 'supervisor', 'practitioner'],
+  // Notifications: who sees what was sent, who sets reminders and deadlines.
+  'delivery.read': ['admin', 'supervisor', 'agent', 'practitioner'],
+  'notify.configure': ['admin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
 import type { Actor } from './actor.ts';
 import { ROLES, seesWholeOrganisation, type Role } from './roles.ts';
+import { sessionCache, type LiveSession } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'relais_session';
 
@@ -20,8 +21,10 @@ export async function createSession(db: Queryable, userId: string, ttlMinutes: n
   return { token, expiresAt: rows[0]!.expires_at };
 }
 
+/** Ends a session; this process stops honouring it at once (other instances: see session-cache.ts). */
 export async function endSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.query('update sessions set ended_at = now() where token_hash = $1 and ended_at is null', [tokenHash]);
+  sessionCache().forgetToken(tokenHash);
 }
 
 interface SessionRow {
@@ -33,18 +36,41 @@ interface SessionRow {
   locale: 'fr' | 'en';
   practitioner_id: string | null;
   practice_ids: string[];
+  /** Milliseconds the session has left, by the database's clock. */
+  remaining_ms: number;
 }
 
 const ORG_WIDE_ROLES = ROLES.filter(seesWholeOrganisation);
 
 /**
- * The actor of a live session, with its scope resolved in the same query; null when the session is
- * unknown, ended or expired. Org-wide roles see every practice of their organisation, a practitioner the
- * practices he works in, the others the practices they are assigned to.
+ * The actor of a live session; null when the session is unknown, ended or expired. Answered from the
+ * process's short-lived session cache when it is on and holds the token (session-cache.ts says what a
+ * cached entry may miss), else read from the database and kept there.
  */
 export async function actorForSession(db: Queryable, tokenHash: string): Promise<Actor | null> {
+  const cache = sessionCache();
+  if (!cache.enabled) return (await liveSession(db, tokenHash))?.actor ?? null;
+  const cached = cache.get(tokenHash);
+  if (cached) return cached;
+  const mark = cache.mark();
+  const session = await liveSession(db, tokenHash);
+  if (!session) return null;
+  cache.set(tokenHash, session, mark);
+  return session.actor;
+}
+
+/**
+ * A live session read from the database, with its scope resolved in the same query; null when the
+ * session is unknown, ended or expired. Org-wide roles see every practice of their organisation, a
+ * practitioner the practices he works in, the others the practices they are assigned to.
+ */
+export async function liveSession(db: Queryable, tokenHash: string): Promise<LiveSession | null> {
+  // The expiry is turned into this process's clock from the time left by the database's clock, counted
+  // from before the query was sent: it can only come early, never late, whatever the clocks' skew.
+  const sent = Date.now();
   const { rows } = await db.query<SessionRow>(
     `select u.id as user_id, u.organisation_id, u.role, u.email, u.display_name, u.locale, u.practitioner_id,
+            (extract(epoch from s.expires_at - now()) * 1000)::float8 as remaining_ms,
             case
               when u.role = any($2::text[]) then
                 array(select p.id from practices p where p.organisation_id = u.organisation_id order by p.id)
@@ -61,7 +87,7 @@ export async function actorForSession(db: Queryable, tokenHash: string): Promise
   );
   const row = rows[0];
   if (!row) return null;
-  return {
+  const actor: Actor = {
     userId: row.user_id,
     organisationId: row.organisation_id,
     role: row.role,
@@ -71,4 +97,5 @@ export async function actorForSession(db: Queryable, tokenHash: string): Promise
     practitionerId: row.practitioner_id,
     practiceIds: row.practice_ids,
   };
+  return { actor, expiresAt: sent + row.remaining_ms };
 }

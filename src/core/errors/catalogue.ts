@@ -56,6 +56,11 @@ export const ERRORS = {
     fr: "Désolé, ce créneau vient d'être attribué à un autre patient. Vous restez sur la liste d'attente.",
     en: 'Sorry, this slot has just gone to another patient. You stay on the waiting list.',
   },
+  consignes_outdated: {
+    status: 409,
+    fr: 'Les consignes ont été modifiées entre-temps : rechargez-les avant d’enregistrer.',
+    en: 'The consignes were changed meanwhile: reload them before saving.',
+  },
   conflict: { status: 409, fr: 'Conflit avec une donnée existante.', en: 'Conflict with existing data.' },
   unprocessable: { status: 422, fr: 'La demande ne respecte pas les règles métier.', en: 'The request breaks a business rule.' },
   rate_limited: { status: 429, fr: 'Trop de tentatives, réessayez dans un instant.', en: 'Too many attempts, try again shortly.' },

@@ -8,6 +8,8 @@ import { useMe } from './session.ts';
 import { LoginPage } from './LoginPage.tsx';
 import { Shell } from './Shell.tsx';
 import { ApiError } from './api.ts';
+import { matchPath } from './router.ts';
+import { PatientLinkPage } from '../messages/PatientLinkPage.tsx';
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });
 
@@ -39,13 +41,18 @@ function Root() {
   return <Shell me={me.data} />;
 }
 
+function linkToken(): string | undefined {
+  return matchPath('/l/:token', window.location.pathname)?.['token'];
+}
+
 export function App() {
   return (
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
           <ShortcutProvider>
-            <Root />
+            {/* A signed link (/l/…) opens without signing in. */}
+            {linkToken() ? <PatientLinkPage token={linkToken()!} /> : <Root />}
           </ShortcutProvider>
         </I18nProvider>
       </QueryClientProvider>

@@ -8,6 +8,8 @@ import { PracticesOverview } from '../practices/PracticesOverview.tsx';
 import { PracticePage } from '../practices/PracticePage.tsx';
 import { PractitionerHome } from '../practices/PractitionerHome.tsx';
 import { UsersList } from '../users/UsersList.tsx';
+import { Inbox } from '../messages/Inbox.tsx';
+import { Tasks } from '../messages/Tasks.tsx';
 
 interface Screen {
   path: string;
@@ -25,6 +27,8 @@ export const SCREENS: readonly Screen[] = [
   { path: '/practices/:id', roles: OFFICE, render: (p) => <PracticePage id={p.id ?? ''} backTo="/practices" /> },
   { path: '/users', nav: 'nav.users', roles: OFFICE, render: () => <UsersList /> },
   { path: '/my-practice', nav: 'nav.myPractice', roles: ['practitioner'], render: (_p, me) => <PractitionerHome practiceIds={me.practiceIds} /> },
+  { path: '/messages', nav: 'nav.messages', roles: ['practitioner'], render: () => <Inbox /> },
+  { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
 ];
 
 export function homePath(role: Role): string {

@@ -24,6 +24,17 @@ export const SHORTCUTS = {
   search: { keys: ['F2'], label: 'F2', description: 'shortcut.search', inFields: true },
   newPatient: { keys: ['n', 'N'], label: 'N', description: 'shortcut.newPatient', inFields: false },
   close: { keys: ['Escape'], label: 'Échap / Esc', description: 'shortcut.close', inFields: true },
+  // Before `motif`: during wrap-up the digits record the call's outcome (one key), not a motif.
+  outcome: { keys: ['1', '2', '3', '4', '5', '6', '7', '8'], label: '1 … 8', description: 'shortcut.outcome', inFields: false },
+  bookFirst: { keys: ['Enter'], label: 'Entrée / Enter', description: 'shortcut.bookFirst', inFields: false },
+  motif: { keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: '1 … 9', description: 'shortcut.motif', inFields: false },
+  agendaTab: { keys: ['a', 'A'], label: 'A', description: 'shortcut.agendaTab', inFields: false },
+  agendaStep: { keys: ['ArrowLeft', 'ArrowRight'], label: '← / →', description: 'shortcut.agendaStep', inFields: false },
+  agendaToday: { keys: ['t', 'T'], label: 'T', description: 'shortcut.agendaToday', inFields: false },
+  agendaWeek: { keys: ['w', 'W'], label: 'W', description: 'shortcut.agendaWeek', inFields: false },
+  agendaPractitioner: { keys: ['p', 'P'], label: 'P', description: 'shortcut.agendaPractitioner', inFields: false },
+  consignesRead: { keys: ['l', 'L'], label: 'L', description: 'shortcut.consignesRead', inFields: false },
+  message: { keys: ['m', 'M'], label: 'M', description: 'shortcut.message', inFields: false },
 } as const satisfies Record<string, ShortcutDef>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;

@@ -7,13 +7,14 @@ import { CallerMatches } from '../patients/CallerMatches.tsx';
 import { PatientSearch } from '../patients/PatientSearch.tsx';
 import { PatientCreateForm } from '../patients/PatientCreateForm.tsx';
 import { PatientCard } from '../patients/PatientCard.tsx';
+import { useSelectedPatient } from '../patients/selected-patient.tsx';
 
 export function CallerPanel({ practiceId, callerNumber, callId }: { practiceId: string; callerNumber: string | null; callId: string }) {
   const t = useT();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Shared with the agenda (who to book for); forgotten by the provider when the next call arrives.
+  const { patientId: selectedId, select: setSelectedId } = useSelectedPatient();
   const [creating, setCreating] = useState(false);
   useEffect(() => {
-    setSelectedId(null);
     setCreating(false);
   }, [callId]);
   useShortcut('newPatient', () => setCreating(true), !creating);

@@ -1,4 +1,4 @@
-/** The patient the agent is dealing with: identity, contact. */
+/** The patient the agent is dealing with: identity, contact, last and next appointments. */
 import { Alert, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useT } from '../app/i18n.tsx';
 import { errorText } from '../app/errors.ts';
@@ -7,6 +7,7 @@ import { Truncated } from '../app/Truncated.tsx';
 import { usePatient } from './api.ts';
 import { formatDate, patientName } from './format.ts';
 import { IdentityBadge } from './PatientList.tsx';
+import { PatientAppointments } from '../agenda/PatientAppointments.tsx';
 
 export function PatientCard({ patientId }: { patientId: string }) {
   const t = useT();
@@ -33,6 +34,7 @@ export function PatientCard({ patientId }: { patientId: string }) {
         )}
         {p.mobilePhone && <Text fz="sm">{formatPhone(p.mobilePhone)}</Text>}
         {p.email && <Truncated fz="sm">{p.email}</Truncated>}
+        <PatientAppointments patientId={p.id} />
       </Stack>
     </Paper>
   );

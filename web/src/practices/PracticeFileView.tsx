@@ -9,6 +9,7 @@ import { Practitioners } from './Practitioners.tsx';
 import { Sites } from './Sites.tsx';
 import { ServiceHours } from './ServiceHours.tsx';
 import { Numbers } from './Numbers.tsx';
+import { ConsignesBody, ConsignesHead } from '../consignes/ConsignesPanel.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -25,6 +26,8 @@ export function PracticeFileView({ practice, scroll = true }: { practice: Practi
   const t = useT();
   const body = (
     <Stack gap="md">
+      <ConsignesBody practiceId={practice.id} />
+      <Divider />
       <Section title={t('practice.practitioners')}>
         <Practitioners practitioners={practice.practitioners} />
       </Section>
@@ -54,6 +57,7 @@ export function PracticeFileView({ practice, scroll = true }: { practice: Practi
           {regionLabel(practice.region)}
         </Badge>
       </Group>
+      <ConsignesHead practiceId={practice.id} />
       {scroll ? (
         <ScrollArea style={{ flex: 1 }} offsetScrollbars>
           {body}
