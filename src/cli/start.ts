@@ -2,6 +2,7 @@
  * `relais start` (what `npm start` runs): opens and migrates the database, seeds the demo on the very
  * first run only, serves Relais, and prints the address and the demo logins.
  */
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../core/config.ts';
 import { openDatabase } from '../core/db/open.ts';
 import type { Db } from '../core/db/types.ts';
@@ -18,6 +19,10 @@ async function counts(db: Db): Promise<{ practices: number; patients: number }> 
 
 export async function startCommand(): Promise<void> {
   const config = loadConfig();
+  // Demo traffic signs its webhooks like a carrier; on a local demo with no carrier, any shared secret does.
+  if (process.env.RELAIS_DEMO_CALLS && !config.twilio.authToken && !config.production) {
+    config.twilio = { ...config.twilio, authToken: randomBytes(24).toString('base64url') };
+  }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir;
   console.log(`Relais démarre — données : ${where}`);
   const db = await openDatabase(config);
