@@ -7,6 +7,7 @@ import type { Queryable } from '../core/db/types.ts';
 import type { Locale } from './format.ts';
 import type { PersonView, PlaceView } from './templates.ts';
 import { settingsColumns, settingsFromRow, type PracticeNotifySettings } from './settings-repo.ts';
+import type { NoticeRow } from './notice-row.ts';
 
 export interface AppointmentContext {
   appointmentId: string;
@@ -28,7 +29,7 @@ export interface AppointmentContext {
   motifReminders: { enabled: boolean; daysBefore: number | null };
 }
 
-interface Row {
+interface Row extends NoticeRow {
   id: string;
   organisation_id: string;
   practice_id: string;
@@ -39,24 +40,6 @@ interface Row {
   end_at: Date;
   status: AppointmentContext['status'];
   series_id: string | null;
-  time_zone: string;
-  practice_name: string;
-  practice_phone: string | null;
-  address_line: string | null;
-  postal_code: string | null;
-  city: string | null;
-  floor: string | null;
-  digicode: string | null;
-  parking: string | null;
-  transport: string | null;
-  access_notes: string | null;
-  pr_title: string | null;
-  pr_first: string;
-  pr_last: string;
-  pa_first: string;
-  pa_last: string;
-  mobile_phone: string | null;
-  email: string | null;
   reminders_opt_out: boolean | null;
   sms_opt_out: boolean | null;
   email_opt_out: boolean | null;

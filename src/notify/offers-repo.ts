@@ -4,6 +4,7 @@ import type { Locale } from './format.ts';
 import type { PersonView, PlaceView } from './templates.ts';
 import { PLACE_SQL, placeFromRow, SITE_JOIN } from './context-repo.ts';
 import { settingsColumns, settingsFromRow, type PracticeNotifySettings } from './settings-repo.ts';
+import type { NoticeRow } from './notice-row.ts';
 
 export async function insertOffer(
   q: Queryable,
@@ -49,7 +50,7 @@ export interface OfferContext {
   settings: PracticeNotifySettings;
 }
 
-interface Row {
+interface Row extends NoticeRow {
   id: string;
   organisation_id: string;
   practice_id: string;
@@ -63,24 +64,6 @@ interface Row {
   patient_id: string;
   motif_id: string;
   recipient_status: OfferContext['recipientStatus'];
-  time_zone: string;
-  practice_name: string;
-  practice_phone: string | null;
-  address_line: string | null;
-  postal_code: string | null;
-  city: string | null;
-  floor: string | null;
-  digicode: string | null;
-  parking: string | null;
-  transport: string | null;
-  access_notes: string | null;
-  pr_title: string | null;
-  pr_first: string;
-  pr_last: string;
-  pa_first: string;
-  pa_last: string;
-  mobile_phone: string | null;
-  email: string | null;
   sms_opt_out: boolean | null;
   email_opt_out: boolean | null;
   patient_locale: Locale | null;
