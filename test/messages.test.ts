@@ -6,17 +6,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.ts';
-import { startServer, type TestClient, type TestServer } from './support/server.ts';
+import { testDatabaseKinds, type TestDb } from './support/databases.ts';
+import { startNotifyStack, type NotifyStack } from './support/notify-stack.ts';
+import type { TestClient, TestServer } from './support/server.ts';
 import { auditCount, createOrganisation, createPatient, createPractice, createPractitioner, createUser } from './support/fixtures.ts';
-import { startSmtp, type TestSmtp } from './support/smtp.ts';
-import { startFakeTwilio, type FakeTwilio } from './support/fake-sms.ts';
-import { loadConfig, type Config } from '../src/core/config.ts';
-import { startWorkers, type Workers } from '../src/notify/workers.ts';
-import { transportsFromConfig } from '../src/notify/transports/index.ts';
+import type { TestSmtp } from './support/smtp.ts';
+import type { FakeTwilio } from './support/fake-sms.ts';
 
-const silent = { info() {}, warn() {}, error() {} };
-const FAST = { pollingIntervalSeconds: 0.5, outboxPollMs: 100, superviseIntervalSeconds: 1, retryDelaySeconds: 1, deliveryExpireSeconds: 3 };
 const ACK_SECONDS = 2;
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
@@ -42,12 +38,11 @@ interface Detail {
 
 for (const kind of testDatabaseKinds()) {
   describe(`messages to practitioners (${kind})`, () => {
+    let stack: NotifyStack;
     let t: TestDb;
     let server: TestServer;
     let smtp: TestSmtp;
     let twilio: FakeTwilio;
-    let workers: Workers;
-    let config: Config;
     let organisationId: string;
     let practiceId: string;
     let practitionerId: string;
@@ -59,17 +54,8 @@ for (const kind of testDatabaseKinds()) {
     let admin: TestClient;
 
     before(async () => {
-      t = await openTestDb(kind);
-      [smtp, twilio] = await Promise.all([startSmtp(), startFakeTwilio()]);
-      config = {
-        ...loadConfig({}),
-        publicUrl: 'https://relais.test',
-        smtp: { url: smtp.url, from: 'Relais <messages@relais.test>' },
-        twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken, apiUrl: twilio.apiUrl },
-        sms: { from: 'RELAIS', messagingServiceSid: undefined },
-      };
-      server = await startServer(t.db, config);
-      workers = await startWorkers(t.db, { transports: transportsFromConfig(config, () => {}), config, log: silent, tuning: FAST });
+      stack = await startNotifyStack(kind, { smtpFrom: 'Relais <messages@relais.test>', smsFrom: 'RELAIS' });
+      ({ t, server, smtp, twilio } = stack);
 
       organisationId = await createOrganisation(t.db);
       practiceId = await createPractice(t.db, organisationId, { name: 'Centre de cardiologie Voltaire' });
@@ -98,10 +84,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     after(async () => {
-      await workers?.stop();
-      await server?.close();
-      await Promise.all([smtp?.close(), twilio?.close()]);
-      await t?.close();
+      await stack?.close();
     });
 
     const detail = async (c: TestClient, id: string) => (await c.get<Detail>(`/api/messages/${id}`)).body;

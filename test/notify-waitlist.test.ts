@@ -5,19 +5,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.ts';
-import { startServer, type TestClient, type TestServer } from './support/server.ts';
+import { testDatabaseKinds, type TestDb } from './support/databases.ts';
+import { startNotifyStack, type NotifyStack } from './support/notify-stack.ts';
+import type { TestClient, TestServer } from './support/server.ts';
 import { createOrganisation, createPatient, createPractice, createPractitioner, createUser } from './support/fixtures.ts';
 import { at, createMotif, inDays } from './support/agenda-fixtures.ts';
-import { startSmtp, type TestSmtp } from './support/smtp.ts';
-import { startFakeTwilio, type FakeTwilio } from './support/fake-sms.ts';
-import { loadConfig, type Config } from '../src/core/config.ts';
-import { startWorkers, type Workers } from '../src/notify/workers.ts';
-import { transportsFromConfig } from '../src/notify/transports/index.ts';
+import type { TestSmtp } from './support/smtp.ts';
+import type { FakeTwilio } from './support/fake-sms.ts';
 
 const ZONE = 'Europe/Paris';
-const silent = { info() {}, warn() {}, error() {} };
-const FAST = { pollingIntervalSeconds: 0.5, outboxPollMs: 100, superviseIntervalSeconds: 1, retryDelaySeconds: 1, deliveryExpireSeconds: 3 };
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -31,32 +27,19 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null |
 
 for (const kind of testDatabaseKinds()) {
   describe(`waitlist offers (${kind})`, () => {
+    let stack: NotifyStack;
     let t: TestDb;
     let server: TestServer;
     let smtp: TestSmtp;
     let twilio: FakeTwilio;
-    let workers: Workers;
-    let config: Config;
 
     before(async () => {
-      t = await openTestDb(kind);
-      [smtp, twilio] = await Promise.all([startSmtp(), startFakeTwilio()]);
-      config = {
-        ...loadConfig({}),
-        publicUrl: 'https://relais.test',
-        smtp: { url: smtp.url, from: 'Relais <rdv@relais.test>' },
-        twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken, apiUrl: twilio.apiUrl },
-        sms: { from: 'CABINET', messagingServiceSid: undefined },
-      };
-      server = await startServer(t.db, config);
-      workers = await startWorkers(t.db, { transports: transportsFromConfig(config, () => {}), config, log: silent, tuning: FAST });
+      stack = await startNotifyStack(kind, { smtpFrom: 'Relais <rdv@relais.test>', smsFrom: 'CABINET' });
+      ({ t, server, smtp, twilio } = stack);
     });
 
     after(async () => {
-      await workers?.stop();
-      await server?.close();
-      await Promise.all([smtp?.close(), twilio?.close()]);
-      await t?.close();
+      await stack?.close();
     });
 
     it('two patients accept a freed slot at once: one gets it, the other a polite refusal; never a double booking', async () => {

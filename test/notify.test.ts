@@ -7,23 +7,21 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.ts';
-import { startServer, type TestClient, type TestServer } from './support/server.ts';
+import { testDatabaseKinds, type TestDb } from './support/databases.ts';
+import { startNotifyStack, type NotifyStack } from './support/notify-stack.ts';
+import type { TestClient, TestServer } from './support/server.ts';
 import { createOrganisation, createPatient, createPractice, createPractitioner, createUser } from './support/fixtures.ts';
 import { at, createMotif, inDays } from './support/agenda-fixtures.ts';
-import { startSmtp, type TestSmtp } from './support/smtp.ts';
-import { startFakeTwilio, type FakeTwilio } from './support/fake-sms.ts';
-import { loadConfig, type Config } from '../src/core/config.ts';
+import type { TestSmtp } from './support/smtp.ts';
+import type { FakeTwilio } from './support/fake-sms.ts';
+import type { Config } from '../src/core/config.ts';
 import type { Db } from '../src/core/db/types.ts';
-import { startWorkers, type Workers } from '../src/notify/workers.ts';
-import { transportsFromConfig } from '../src/notify/transports/index.ts';
+import type { Workers } from '../src/notify/workers.ts';
 import { linkSecret } from '../src/notify/secret.ts';
 import { signLink } from '../src/notify/links.ts';
 import { instantToLocal } from '../src/core/time/local-time.ts';
 
 const ZONE = 'Europe/Paris';
-const silent = { info() {}, warn() {}, error() {} };
-export const FAST = { pollingIntervalSeconds: 0.5, outboxPollMs: 100, superviseIntervalSeconds: 1, retryDelaySeconds: 1, deliveryExpireSeconds: 3 };
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -85,6 +83,7 @@ async function patient(db: Db, w: World, o: { firstName?: string; email?: boolea
 
 for (const kind of testDatabaseKinds()) {
   describe(`patient notifications (${kind})`, () => {
+    let stack: NotifyStack;
     let t: TestDb;
     let server: TestServer;
     let smtp: TestSmtp;
@@ -95,27 +94,15 @@ for (const kind of testDatabaseKinds()) {
     let agent: TestClient;
 
     before(async () => {
-      t = await openTestDb(kind);
-      [smtp, twilio] = await Promise.all([startSmtp(), startFakeTwilio()]);
-      config = {
-        ...loadConfig({}),
-        publicUrl: 'https://relais.test',
-        smtp: { url: smtp.url, from: 'Relais <rdv@relais.test>' },
-        twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken, apiUrl: twilio.apiUrl },
-        sms: { from: 'CABINET', messagingServiceSid: undefined },
-      };
-      server = await startServer(t.db, config);
-      workers = await startWorkers(t.db, { transports: transportsFromConfig(config, () => {}), config, log: silent, tuning: FAST });
+      stack = await startNotifyStack(kind, { smtpFrom: 'Relais <rdv@relais.test>', smsFrom: 'CABINET' });
+      ({ t, server, smtp, twilio, workers, config } = stack);
       w = await createWorld(t.db);
       agent = server.client();
       await agent.login(w.agent.email, w.agent.password);
     });
 
     after(async () => {
-      await workers?.stop();
-      await server?.close();
-      await Promise.all([smtp?.close(), twilio?.close()]);
-      await t?.close();
+      await stack?.close();
     });
 
     async function book(patientId: string, start: string) {
