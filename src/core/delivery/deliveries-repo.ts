@@ -1,8 +1,7 @@
 /** SQL for deliveries: each email or SMS, its once-only key, its status and attempts. */
-import type { Actor } from '../core/auth/actor.ts';
-import type { Queryable } from '../core/db/types.ts';
-import type { Locale } from './format.ts';
-import type { TemplateName } from './templates.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Queryable } from '../db/types.ts';
+import type { Locale } from '../http/locale.ts';
 
 export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
 export type Channel = 'email' | 'sms';
@@ -16,7 +15,7 @@ export interface NewDelivery {
   recipientKind: 'patient' | 'practitioner' | 'contact';
   channel: Channel;
   address: string;
-  template: TemplateName;
+  template: string;
   locale: Locale;
   params: Record<string, unknown>;
   dedupeKey: string;
@@ -48,7 +47,7 @@ export interface ClaimedDelivery {
   recipientKind: NewDelivery['recipientKind'];
   channel: Channel;
   address: string;
-  template: TemplateName;
+  template: string;
   locale: Locale;
   params: Record<string, unknown>;
   attempts: number;
@@ -65,7 +64,7 @@ interface ClaimRow {
   recipient_kind: ClaimedDelivery['recipientKind'];
   channel: Channel;
   address: string;
-  template: TemplateName;
+  template: string;
   locale: Locale;
   params: Record<string, unknown>;
   attempts: number;
@@ -76,7 +75,8 @@ interface ClaimRow {
  * Takes the delivery for one attempt: queued, or sending under a lease that ran out (its worker died).
  * Answers undefined when it is sent, failed, or held by a live worker.
  */
-export async function claimDelivery(q: Queryable, id: string, leaseSeconds: number, transports: Record<Channel, string>): Promise<ClaimedDelivery | undefined> {
+export async function claimDelivery(q: Queryable, id: string, o: { leaseSeconds: number; transports: Record<Channel, string> }): Promise<ClaimedDelivery | undefined> {
+  const { leaseSeconds, transports } = o;
   const { rows } = await q.query<ClaimRow>(
     `update deliveries set status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2),
             transport = case when channel = 'sms' then $4 else $3 end, updated_at = now()
@@ -111,7 +111,8 @@ export async function isHeld(q: Queryable, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function storeRendered(q: Queryable, id: string, subject: string | null, body: string): Promise<void> {
+export async function storeRendered(q: Queryable, id: string, r: { subject: string | null; body: string }): Promise<void> {
+  const { subject, body } = r;
   await q.query('update deliveries set subject = $2, body = $3 where id = $1', [id, subject, body]);
 }
 
@@ -125,7 +126,8 @@ export async function markSent(q: Queryable, id: string, providerId: string): Pr
 }
 
 /** After a failed attempt: back to queued for the retry at `retryAt`, or failed for good. */
-export async function markAttemptFailed(q: Queryable, id: string, error: string, final: boolean, retryAt: Date | null): Promise<void> {
+export async function markAttemptFailed(q: Queryable, id: string, o: { error: string; final: boolean; retryAt: Date | null }): Promise<void> {
+  const { error, final, retryAt } = o;
   await q.query(
     `update deliveries set status = case when $3 then 'failed' else 'queued' end, last_error = $2, lease_until = null,
             next_attempt_at = $4, failed_at = case when $3 then now() else null end, updated_at = now()
@@ -143,7 +145,15 @@ export async function markObsolete(q: Queryable, id: string, reason: string): Pr
 }
 
 /** A provider's delivery report (Twilio status callback). */
-export async function applyProviderStatus(q: Queryable, transport: string, providerId: string, status: 'delivered' | 'failed', error: string | null): Promise<boolean> {
+export interface ProviderStatus {
+  transport: string;
+  providerId: string;
+  status: 'delivered' | 'failed';
+  error: string | null;
+}
+
+export async function applyProviderStatus(q: Queryable, r: ProviderStatus): Promise<boolean> {
+  const { transport, providerId, status, error } = r;
   const { rowCount } = await q.query(
     `update deliveries set status = $3, delivered_at = case when $3 = 'delivered' then now() else delivered_at end,
             failed_at = case when $3 = 'failed' then now() else failed_at end, last_error = coalesce($4, last_error), updated_at = now()

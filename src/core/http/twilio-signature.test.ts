@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { twilioSignature, validTwilioSignature } from './signature.ts';
+import { twilioSignature, validTwilioSignature } from './twilio-signature.ts';
 
 describe('Twilio signature', () => {
   // The worked example of Twilio's security documentation.

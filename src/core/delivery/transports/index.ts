@@ -1,5 +1,5 @@
 /** The transports the configuration asks for: SMTP and Twilio when configured, the log transport otherwise. */
-import type { Config } from '../../core/config.ts';
+import type { Config } from '../../config.ts';
 import { logTransport, type LogLine } from './log.ts';
 import { smtpTransport } from './smtp.ts';
 import { twilioSmsTransport } from './twilio-sms.ts';

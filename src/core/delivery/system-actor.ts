@@ -3,34 +3,26 @@
  * offer accepted): one inactive user per organisation (it can never sign in), scoped to one practice,
  * so that the agenda's use cases run unchanged, with their rules, events and audit rows.
  */
-import type { RequestContext } from '../core/auth/actor.ts';
-import type { Queryable } from '../core/db/types.ts';
+import type { RequestContext } from '../auth/actor.ts';
+import type { Queryable } from '../db/types.ts';
+import { ensureSystemUser } from './system-actor-repo.ts';
+
+const DISPLAY_NAME = 'Patient (lien sécurisé)';
 
 export function systemEmail(organisationId: string): string {
   return `patient-links+${organisationId}@relais.invalid`;
 }
 
-async function systemUserId(q: Queryable, organisationId: string): Promise<string> {
-  const email = systemEmail(organisationId);
-  await q.query(
-    `insert into users (organisation_id, email, display_name, role, password_hash, active)
-     values ($1, $2, 'Patient (lien sécurisé)', 'agent', '!', false)
-     on conflict ((lower(email))) do nothing`,
-    [organisationId, email],
-  );
-  const { rows } = await q.query<{ id: string }>('select id from users where lower(email) = $1', [email]);
-  return rows[0]!.id;
-}
-
 export async function systemContext(q: Queryable, o: { organisationId: string; practiceId: string; requestId: string }): Promise<RequestContext> {
+  const email = systemEmail(o.organisationId);
   return {
     requestId: o.requestId,
     actor: {
-      userId: await systemUserId(q, o.organisationId),
+      userId: await ensureSystemUser(q, { organisationId: o.organisationId, email, displayName: DISPLAY_NAME }),
       organisationId: o.organisationId,
       role: 'agent',
-      email: systemEmail(o.organisationId),
-      displayName: 'Patient (lien sécurisé)',
+      email,
+      displayName: DISPLAY_NAME,
       locale: 'fr',
       practitionerId: null,
       practiceIds: [o.practiceId],
