@@ -3,6 +3,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { withRetries } from './retry.ts';
 import type { Db, Queryable, QueryResult } from './types.ts';
 
 // Dates stay 'YYYY-MM-DD' strings (a birth date has no time zone); int8 becomes a number.
@@ -23,12 +24,21 @@ function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
   };
 }
 
+/**
+ * PGlite's own start parameters plus memory sized for a demo database (tens of MB), measured by
+ * `npm run bench footprint`: PostgreSQL's 128 MB of shared buffers and the shared state of 100 connections
+ * (lock table, process slots) cost ~160 MB of WASM heap that one embedded session never uses. Data beyond
+ * the shared buffers is read from the data folder's files (the OS page cache keeps them).
+ */
+export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', '-c', 'max_connections=2'];
+
 /** Opens PGlite; dataDir undefined means in memory. */
 export async function openPglite(dataDir?: string): Promise<Db> {
   const pg = await PGlite.create({
     dataDir,
     extensions: { btree_gist, pg_trgm, unaccent },
     parsers,
+    startParams: [...PGLITE_START_PARAMS],
   });
   const base = wrap(pg);
   return {
@@ -36,7 +46,8 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     native: { kind: 'pglite', pglite: pg },
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // One session cannot conflict with itself; a retryable error raised in the function is retried alike.
+    transaction: (fn) => withRetries(() => pg.transaction((tx) => fn(wrap(tx)))),
     close: () => pg.close(),
   };
 }
