@@ -54,7 +54,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('keeps multi-line text', async () => {
-      const r = await agent.put(`/api/practices/${w.practiceId}/consignes`, { sections: [{ kind: 'appointments', body: 'Ligne 1\n\tLigne 2\r\n' }] });
+      const r = await admin.put(`/api/practices/${w.practiceId}/consignes`, { sections: [{ kind: 'appointments', body: 'Ligne 1\n\tLigne 2\r\n' }] });
       assert.ok(r.status < 300, r.text);
     });
 
