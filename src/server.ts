@@ -4,10 +4,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './core/config.ts';
 import type { Db } from './core/db/types.ts';
 import { installErrorHandler } from './core/http/error-handler.ts';
+import { safeValidatorCompiler } from './core/http/validator.ts';
 import { installAuthentication } from './core/auth/plugin.ts';
 import { VERSION } from './core/version.ts';
 import { startAuditSealer } from './core/audit-sealer.ts';
@@ -48,7 +49,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(cookie);
