@@ -13,8 +13,8 @@ export function systemEmail(organisationId: string): string {
 async function systemUserId(q: Queryable, organisationId: string): Promise<string> {
   const email = systemEmail(organisationId);
   await q.query(
-    `insert into users (organisation_id, email, display_name, role, password_hash, active)
-     values ($1, $2, 'Patient (lien sécurisé)', 'agent', '!', false)
+    `insert into users (organisation_id, email, display_name, role, password_hash, active, internal)
+     values ($1, $2, 'Patient (lien sécurisé)', 'agent', '!', false, true)
      on conflict ((lower(email))) do nothing`,
     [organisationId, email],
   );
