@@ -1,5 +1,8 @@
 /** The interface's texts in French, the reference language: every key exists here first. */
+import { adminFr } from '../admin/messages-fr.ts';
+
 export const fr = {
+  ...adminFr,
   'action.cancel': 'Annuler',
   'language.label': 'Langue',
   'key.enter': 'Entrée',

@@ -7,7 +7,7 @@ import { ConsolePage } from '../console/ConsolePage.tsx';
 import { PracticesOverview } from '../practices/PracticesOverview.tsx';
 import { PracticePage } from '../practices/PracticePage.tsx';
 import { PractitionerHome } from '../practices/PractitionerHome.tsx';
-import { UsersList } from '../users/UsersList.tsx';
+import { TeamPage } from '../admin/team/TeamPage.tsx';
 import { Inbox } from '../messages/Inbox.tsx';
 import { Tasks } from '../messages/Tasks.tsx';
 
@@ -25,7 +25,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/console', nav: 'nav.console', roles: ['agent', 'trainer'], render: () => <ConsolePage /> },
   { path: '/practices', nav: 'nav.practices', roles: OFFICE, render: () => <PracticesOverview /> },
   { path: '/practices/:id', roles: OFFICE, render: (p) => <PracticePage id={p.id ?? ''} backTo="/practices" /> },
-  { path: '/users', nav: 'nav.users', roles: OFFICE, render: () => <UsersList /> },
+  { path: '/users', nav: 'nav.users', roles: OFFICE, render: (_p, me) => <TeamPage canWrite={me.role === 'admin'} /> },
   { path: '/my-practice', nav: 'nav.myPractice', roles: ['practitioner'], render: (_p, me) => <PractitionerHome practiceIds={me.practiceIds} /> },
   { path: '/messages', nav: 'nav.messages', roles: ['practitioner'], render: () => <Inbox /> },
   { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
