@@ -61,6 +61,11 @@ export const ERRORS = {
     fr: 'Les consignes ont été modifiées entre-temps : rechargez-les avant d’enregistrer.',
     en: 'The consignes were changed meanwhile: reload them before saving.',
   },
+  staffing_target_unreachable: {
+    status: 422,
+    fr: 'Aucun effectif raisonnable n’atteint cette cible de niveau de service sous cette occupation maximale.',
+    en: 'No reasonable staffing meets this service level target under this maximum occupancy.',
+  },
   conflict: { status: 409, fr: 'Conflit avec une donnée existante.', en: 'Conflict with existing data.' },
   unprocessable: { status: 422, fr: 'La demande ne respecte pas les règles métier.', en: 'The request breaks a business rule.' },
   rate_limited: { status: 429, fr: 'Trop de tentatives, réessayez dans un instant.', en: 'Too many attempts, try again shortly.' },
