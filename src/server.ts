@@ -27,6 +27,7 @@ import { messageRoutes } from './messages/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { webAppRoutes } from './web/plugin.ts';
 import { staffingRoutes } from './supervision/staffing-routes.ts';
+import { billingRoutes } from './billing/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -91,6 +92,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(messageRoutes(db, config));
       await api.register(notifyRoutes(db, config));
       await api.register(staffingRoutes());
+      await api.register(billingRoutes(db));
     },
     { prefix: '/api' },
   );

@@ -32,6 +32,9 @@ export const PERMISSIONS = {
   // Notifications: who sees what was sent, who sets reminders and deadlines.
   'delivery.read': ['admin', 'supervisor', 'agent', 'practitioner'],
   'notify.configure': ['admin', 'supervisor'],
+  // Billing: the company's admins run it; a practitioner reads his own practice's issued invoices.
+  'billing.manage': ['admin'],
+  'invoice.read': ['admin', 'practitioner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
