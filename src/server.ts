@@ -25,6 +25,7 @@ import { demoCallsPlugin } from './calls/simulator/demo.ts';
 import { messageRoutes } from './messages/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { webAppRoutes } from './web/plugin.ts';
+import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -88,9 +89,11 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(demoCallsPlugin(db, config));
       await api.register(messageRoutes(db, config));
       await api.register(notifyRoutes(db, config));
+      await api.register(interopApiRoutes(db, { config }));
     },
     { prefix: '/api' },
   );
+  await app.register(interopPublicRoutes(db, { config }));
   // The web app at `/`, after the API so that /api/* never falls through to it.
   await app.register(webAppRoutes());
   return app;

@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   // Notifications: who sees what was sent, who sets reminders and deadlines.
   'delivery.read': ['admin', 'supervisor', 'agent', 'practitioner'],
   'notify.configure': ['admin', 'supervisor'],
+  // Open doors (interop): the practitioner's own calendar feed; webhooks and API clients are the admin's.
+  'ics.manage': ['practitioner'],
+  'webhook.manage': ['admin'],
+  'apiclient.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

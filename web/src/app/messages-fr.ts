@@ -1,4 +1,6 @@
 /** The interface's texts in French, the reference language: every key exists here first. */
+import { interopFr } from '../interop/messages-fr.ts';
+
 export const fr = {
   'action.cancel': 'Annuler',
   'language.label': 'Langue',
@@ -334,4 +336,5 @@ export const fr = {
   'outcome.link.appointment': 'rendez-vous',
   'outcome.link.message': 'message',
   'outcome.simulated': 'Appel simulé sans dossier d’appel sur le serveur : l’issue ne peut pas être enregistrée.',
+  ...interopFr,
 } as const satisfies Record<string, string>;
