@@ -1,9 +1,10 @@
-/** Every "open doors" route: ICS feeds (and, as they land, webhooks, public booking, FHIR). */
+/** Every "open doors" route: ICS feeds, webhooks (and, as they land, public booking, FHIR). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { systemClock, type Clock } from '../core/time/clock.ts';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes.ts';
+import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 export interface InteropOptions {
   config: Config;
@@ -15,6 +16,7 @@ export function interopApiRoutes(db: Db, o: InteropOptions): FastifyPluginAsyncZ
   const deps = { config: o.config, clock: o.clock ?? systemClock };
   return async (app) => {
     await app.register(icsFeedRoutes(db, deps));
+    await app.register(webhookRoutes(db, deps));
   };
 }
 
