@@ -11,6 +11,7 @@ import { UsersList } from '../users/UsersList.tsx';
 import { Inbox } from '../messages/Inbox.tsx';
 import { Tasks } from '../messages/Tasks.tsx';
 import { IcsFeedPage } from '../interop/IcsFeedPage.tsx';
+import { WebhooksPage } from '../interop/WebhooksPage.tsx';
 
 interface Screen {
   path: string;
@@ -29,6 +30,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/users', nav: 'nav.users', roles: OFFICE, render: () => <UsersList /> },
   { path: '/my-practice', nav: 'nav.myPractice', roles: ['practitioner'], render: (_p, me) => <PractitionerHome practiceIds={me.practiceIds} /> },
   { path: '/messages', nav: 'nav.messages', roles: ['practitioner'], render: () => <Inbox /> },
+  { path: '/webhooks', nav: 'nav.webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
   { path: '/calendar-feed', nav: 'nav.icsFeed', roles: ['practitioner'], render: () => <IcsFeedPage /> },
   { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
 ];
