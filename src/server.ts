@@ -28,6 +28,7 @@ import { notifyRoutes } from './notify/routes.ts';
 import { webAppRoutes } from './web/plugin.ts';
 import { staffingRoutes } from './supervision/staffing-routes.ts';
 import { billingRoutes } from './billing/routes.ts';
+import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -93,9 +94,11 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(notifyRoutes(db, config));
       await api.register(staffingRoutes());
       await api.register(billingRoutes(db));
+      await api.register(interopApiRoutes(db, { config }));
     },
     { prefix: '/api' },
   );
+  await app.register(interopPublicRoutes(db, { config }));
   // The web app at `/`, after the API so that /api/* never falls through to it.
   await app.register(webAppRoutes());
   return app;

@@ -1,6 +1,7 @@
 /** The interface's texts in English: the compiler checks that every French key is translated. */
 import type { MessageKey } from './messages.ts';
 import { adminEn } from '../admin/messages-en.ts';
+import { interopEn } from '../interop/messages-en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...adminEn,
@@ -338,4 +339,5 @@ export const en: Record<MessageKey, string> = {
   'outcome.link.appointment': 'appointment',
   'outcome.link.message': 'message',
   'outcome.simulated': 'Simulated call with no call record on the server: the outcome cannot be saved.',
+  ...interopEn,
 };
