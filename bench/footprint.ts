@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureServerBuilt, ensureWebBuilt } from '../scripts/build.mjs';
-import { PGLITE_START_PARAMS } from '../src/core/db/pglite.ts';
+import { PGLITE_START_PARAMS, PGLITE_V8_FLAGS } from '../src/core/db/pglite.ts';
 import { timeUntilUp, treeMemory, type TreeMemory } from './support/process-tree.ts';
 
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
@@ -57,7 +57,7 @@ async function npmStart(dataDir: string, port: number): Promise<StartRun> {
   }
 }
 
-/** A bare Node process that opens PGlite on the folder with the same extensions, then idles. */
+/** A bare Node process that opens PGlite on the folder with the same extensions (and the server's settings, unless null), then idles. */
 async function bareFloor(dataDir: string, startParams: readonly string[] | null): Promise<TreeMemory> {
   const script = `
     import { PGlite } from '@electric-sql/pglite';
@@ -69,7 +69,8 @@ async function bareFloor(dataDir: string, startParams: readonly string[] | null)
     await pg.query('select count(*) from patients');
     console.log('ready');
     setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const flags = startParams ? [PGLITE_V8_FLAGS] : [];
+  const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());

@@ -1,4 +1,5 @@
 /** The embedded database: PostgreSQL compiled to WASM, data in a folder (or in memory for tests). */
+import v8 from 'node:v8';
 import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -31,6 +32,18 @@ function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
  * the shared buffers is read from the data folder's files (the OS page cache keeps them).
  */
 export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', '-c', 'max_connections=2'];
+
+/**
+ * V8 flag for the server process that embeds PGlite: its 9 MB WASM module is compiled by the baseline
+ * compiler only, never re-optimised. Measured (`npm run bench footprint`): ~50 MB less resident memory
+ * after a restart and a faster start; the queries of a demo showed no clear loss on this machine.
+ */
+export const PGLITE_V8_FLAGS = '--liftoff-only';
+
+/** Applies PGLITE_V8_FLAGS to this process; call before the first PGlite opens (the compiler is chosen then). */
+export function useBaselineWasmCompiler(): void {
+  v8.setFlagsFromString(PGLITE_V8_FLAGS);
+}
 
 /** Opens PGlite; dataDir undefined means in memory. */
 export async function openPglite(dataDir?: string): Promise<Db> {
