@@ -25,6 +25,7 @@ import { demoCallsPlugin } from './calls/simulator/demo.ts';
 import { messageRoutes } from './messages/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { webAppRoutes } from './web/plugin.ts';
+import { activityRoutes } from './reports/activity-routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -88,6 +89,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(demoCallsPlugin(db, config));
       await api.register(messageRoutes(db, config));
       await api.register(notifyRoutes(db, config));
+      await api.register(activityRoutes(db));
     },
     { prefix: '/api' },
   );
