@@ -29,6 +29,7 @@ import { webAppRoutes } from './web/plugin.ts';
 import { staffingRoutes } from './supervision/staffing-routes.ts';
 import { billingRoutes } from './billing/routes.ts';
 import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
+import { activityRoutes } from './reports/activity-routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -95,6 +96,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(staffingRoutes());
       await api.register(billingRoutes(db));
       await api.register(interopApiRoutes(db, { config }));
+      await api.register(activityRoutes(db));
     },
     { prefix: '/api' },
   );

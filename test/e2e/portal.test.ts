@@ -2,7 +2,8 @@
  * The practitioner's own space, in a real browser, with the notification workers running: he enters an
  * absence, sees the appointments it covers, cancels them and watches the patients' notices go out (SMS
  * and e-mail reach the fake providers); he marks a past appointment as a no-show and sees the count per
- * patient; he edits his consignes (a new version agents read); he sets his message channels.
+ * patient; he edits his consignes (a new version agents read); he sets his message channels; he reads his
+ * monthly activity report.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -152,6 +153,22 @@ describe('practitioner self-service (pglite, browser)', () => {
       [world.josephId],
     );
     assert.deepEqual(rows, [{ sms: true, mobile_phone: '+596696445566' }]);
+  });
+
+  it('reads this month’s activity report: appointments by whom, cancellations by whom, no-shows', async () => {
+    await page.getByTestId('portal-tab-report').click();
+    const figure = (card: string, label: string) =>
+      page.getByTestId(card).getByTestId('figure').filter({ has: page.getByText(label, { exact: true }) }).locator('td').nth(1);
+    await figure('report-appointments', 'Annulés').getByText('2', { exact: true }).waitFor();
+    assert.equal(await figure('report-appointments', 'Pris').textContent(), '3');
+    assert.equal(await figure('report-appointments', '… par le secrétariat').first().textContent(), '3');
+    assert.equal(await figure('report-appointments', '… par le praticien').textContent(), '2');
+    // The no-show was held 26 hours ago: in this month's figures unless the month has just begun.
+    const month = (instant: number) => instantToLocal(ZONE, instant).date.slice(0, 7);
+    const noShows = month(Date.now() - 26 * 3_600_000) === month(Date.now()) ? 1 : 0;
+    assert.equal(await figure('report-appointments', 'Lapins').textContent(), `${noShows} (dont 0 excusés)`);
+    assert.equal(await figure('report-calls', 'Appels reçus').textContent(), '0');
+    await documentScreen(page, 'portal-report');
     assert.deepEqual(pageErrors, []);
   });
 });

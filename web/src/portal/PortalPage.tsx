@@ -12,8 +12,9 @@ import { AbsencesTab } from './AbsencesTab.tsx';
 import { ConsignesEditor } from './ConsignesEditor.tsx';
 import { OutcomesTab } from './OutcomesTab.tsx';
 import { ChannelsTab } from './ChannelsTab.tsx';
+import { ReportTab } from './ReportTab.tsx';
 
-export const PORTAL_TABS = ['absences', 'consignes', 'presence', 'channels'] as const;
+export const PORTAL_TABS = ['absences', 'consignes', 'presence', 'channels', 'report'] as const;
 type Tab = (typeof PORTAL_TABS)[number];
 
 export function PortalPage({ me, tab }: { me: Me; tab: string | undefined }) {
@@ -48,6 +49,9 @@ export function PortalPage({ me, tab }: { me: Me; tab: string | undefined }) {
         </Tabs.Panel>
         <Tabs.Panel value="channels" pt="sm">
           <ChannelsTab practitionerId={practitionerId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="report" pt="sm">
+          <ReportTab practiceId={practiceId} zone={zone} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
