@@ -10,6 +10,7 @@ import { PractitionerHome } from '../practices/PractitionerHome.tsx';
 import { UsersList } from '../users/UsersList.tsx';
 import { Inbox } from '../messages/Inbox.tsx';
 import { Tasks } from '../messages/Tasks.tsx';
+import { WallboardPage } from '../supervision/WallboardPage.tsx';
 
 interface Screen {
   path: string;
@@ -28,6 +29,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/users', nav: 'nav.users', roles: OFFICE, render: () => <UsersList /> },
   { path: '/my-practice', nav: 'nav.myPractice', roles: ['practitioner'], render: (_p, me) => <PractitionerHome practiceIds={me.practiceIds} /> },
   { path: '/messages', nav: 'nav.messages', roles: ['practitioner'], render: () => <Inbox /> },
+  { path: '/supervision', nav: 'nav.supervision', roles: OFFICE, render: () => <WallboardPage /> },
   { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
 ];
 
