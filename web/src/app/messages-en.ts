@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   'nav.practices': 'Practices',
   'nav.users': 'Users',
   'nav.myPractice': 'My practice',
+  'nav.supervision': 'Supervision',
   'nav.signOut': 'Sign out',
 
   'role.admin': 'Administrator',

@@ -22,6 +22,7 @@ export const fr = {
   'nav.practices': 'Cabinets',
   'nav.users': 'Utilisateurs',
   'nav.myPractice': 'Mon cabinet',
+  'nav.supervision': 'Supervision',
   'nav.signOut': 'Se déconnecter',
 
   'role.admin': 'Administrateur',

@@ -13,6 +13,7 @@ import { Inbox } from '../messages/Inbox.tsx';
 import { Tasks } from '../messages/Tasks.tsx';
 import { IcsFeedPage } from '../interop/IcsFeedPage.tsx';
 import { WebhooksPage } from '../interop/WebhooksPage.tsx';
+import { WallboardPage } from '../supervision/WallboardPage.tsx';
 
 interface Screen {
   path: string;
@@ -35,6 +36,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/messages', nav: 'nav.messages', roles: ['practitioner'], render: () => <Inbox /> },
   { path: '/webhooks', nav: 'nav.webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
   { path: '/calendar-feed', nav: 'nav.icsFeed', roles: ['practitioner'], render: () => <IcsFeedPage /> },
+  { path: '/supervision', nav: 'nav.supervision', roles: OFFICE, render: () => <WallboardPage /> },
   { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
 ];
 
