@@ -57,7 +57,7 @@ export function previousMonthOf(month: string): string {
 export function reconcile(invoiced: readonly { position: number; key: string; label: string; units: number }[], recomputed: ReadonlyMap<string, number>): ReconciledLine[] {
   return invoiced.map((l) => {
     const again = recomputed.get(l.key) ?? null;
-    const counts = l.units > 0 || again !== null;
+    const counts = l.units > 0 || (again ?? 0) > 0;
     return { position: l.position, label: l.label, invoiced: l.units, recomputed: counts ? (again ?? 0) : null, matches: !counts || again === l.units };
   });
 }
