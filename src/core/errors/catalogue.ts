@@ -61,6 +61,13 @@ export const ERRORS = {
     fr: 'Les consignes ont été modifiées entre-temps : rechargez-les avant d’enregistrer.',
     en: 'The consignes were changed meanwhile: reload them before saving.',
   },
+  booking_code_invalid: { status: 422, fr: 'Code incorrect. Vérifiez le SMS reçu.', en: 'Wrong code. Check the text message you received.' },
+  booking_request_expired: { status: 410, fr: 'Cette demande a expiré : recommencez la prise de rendez-vous.', en: 'This request has expired: please book again.' },
+  online_booking_cap: {
+    status: 429,
+    fr: 'Trop de rendez-vous en ligne en attente pour ce numéro : appelez le cabinet.',
+    en: 'Too many pending online appointments for this number: please call the practice.',
+  },
   conflict: { status: 409, fr: 'Conflit avec une donnée existante.', en: 'Conflict with existing data.' },
   unprocessable: { status: 422, fr: 'La demande ne respecte pas les règles métier.', en: 'The request breaks a business rule.' },
   rate_limited: { status: 429, fr: 'Trop de tentatives, réessayez dans un instant.', en: 'Too many attempts, try again shortly.' },
