@@ -31,7 +31,7 @@ interface Attempt {
 
 // Rows a refused request may legitimately leave: the audit of the refusal itself, the failed sign-ins the
 // throttle counts, sessions, the background sealer's head, and the link-signing key created on first use.
-const NOT_FINGERPRINTED = new Set(['audit_log', 'audit_head', 'sessions', 'login_failures', 'login_attempts', 'notify_secrets']);
+const NOT_FINGERPRINTED = new Set(['audit_log', 'audit_head', 'sessions', 'sign_in_limits', 'sign_in_secrets', 'notify_secrets']);
 
 /**
  * A digest of every table's content. Cheap first: when no transaction has been assigned an id since the last
