@@ -23,6 +23,8 @@ export function errorBody(request: FastifyRequest, code: ErrorCode, extra: Omit<
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   const { field, issues, details } = error.options;
+  const retryAfter = details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(error.status).send(errorBody(request, error.code, { field, issues, details }));
 }
 

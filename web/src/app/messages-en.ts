@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'login.email': 'Email address',
   'login.password': 'Password',
   'login.submit': 'Sign in',
+  'login.retryIn': 'You may try again in {seconds} s.',
 
   'nav.console': 'Console',
   'nav.practices': 'Practices',

@@ -17,6 +17,7 @@ export const fr = {
   'login.email': 'Adresse e-mail',
   'login.password': 'Mot de passe',
   'login.submit': 'Se connecter',
+  'login.retryIn': 'Nouvel essai possible dans {seconds} s.',
 
   'nav.console': 'Console',
   'nav.practices': 'Cabinets',
