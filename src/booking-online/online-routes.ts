@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { systemClock, type Clock } from '../core/time/clock.ts';
-import { transportsFromConfig } from '../notify/transports/index.ts';
-import { signLink } from '../notify/links.ts';
-import { linkBaseUrl, linkSecret } from '../notify/secret.ts';
+import { transportsFromConfig } from '../core/delivery/transports/index.ts';
+import { signLink } from '../core/delivery/links.ts';
+import { linkBaseUrl, linkSecret } from '../core/delivery/link-secret.ts';
 import * as online from './online-service.ts';
 
 const tags = ['prise de RDV en ligne / online booking'];
