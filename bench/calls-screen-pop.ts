@@ -28,7 +28,7 @@ import type { Db } from '../src/core/db/types.ts';
 import { hashPassword } from '../src/core/auth/passwords.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { buildApp } from '../src/server.ts';
-import { validTwilioSignature } from '../src/calls/telephony/twilio/signature.ts';
+import { validTwilioSignature } from '../src/core/http/twilio-signature.ts';
 import { ApiSession, Carrier } from '../src/calls/simulator/http.ts';
 import { countingDb } from './support/counting-db.ts';
 
