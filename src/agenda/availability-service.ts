@@ -49,8 +49,8 @@ export async function listSlots(
   ctx: RequestContext,
   practitionerId: string,
   query: { motifId: string; from: string; to: string; includeUrgent?: boolean },
-  now = Date.now(),
 ): Promise<SlotDto[]> {
+  const now = ctx.clock.nowMs();
   const owner = await requireOwner(db, ctx, practitionerId);
   const motif = await requireMotif(db, practitionerId, query.motifId);
   const from = parseInstantOrDate(query.from, owner.timeZone);
@@ -159,7 +159,8 @@ export async function motifsForSet(q: Queryable, owners: readonly AgendaOwner[],
   return chosen;
 }
 
-export async function nextSlots(db: Db, ctx: RequestContext, query: NextSlotsQuery, now = Date.now()): Promise<SlotDto[]> {
+export async function nextSlots(db: Db, ctx: RequestContext, query: NextSlotsQuery): Promise<SlotDto[]> {
+  const now = ctx.clock.nowMs();
   const ids = [...new Set(query.practitionerIds)];
   const owners = await findOwners(db, ctx.actor, ids);
   // One practitioner out of scope answers like one that does not exist.
