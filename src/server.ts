@@ -11,6 +11,7 @@ import { installErrorHandler } from './core/http/error-handler.ts';
 import { safeValidatorCompiler } from './core/http/validator.ts';
 import { installAuthentication } from './core/auth/plugin.ts';
 import { VERSION } from './core/version.ts';
+import { systemClock, type Clock } from './core/time/clock.ts';
 import { startAuditSealer } from './core/audit-sealer.ts';
 import { healthRoutes } from './health/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
@@ -22,7 +23,7 @@ import { agendaRoutes } from './agenda/routes.ts';
 import { consignesRoutes } from './consignes/routes.ts';
 import { callMetricsRoutes } from './calls/metrics/routes.ts';
 import { callsRoutes } from './calls/module.ts';
-import { demoCallsPlugin } from './calls/simulator/demo.ts';
+import { demoCallsPlugin } from './calls/simulator/demo-service.ts';
 import { messageRoutes } from './messages/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { webAppRoutes } from './web/plugin.ts';
@@ -36,9 +37,11 @@ export interface AppOptions {
   config: Config;
   /** pino options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
+  /** Every instant the services record comes from it (a FakeClock in tests). */
+  clock?: Clock;
 }
 
-export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = false, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       logger === true
@@ -53,6 +56,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.decorateRequest('clock', { getter: () => clock });
   app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
