@@ -26,6 +26,8 @@ import { messageRoutes } from './messages/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { webAppRoutes } from './web/plugin.ts';
 import { activityRoutes } from './reports/activity-routes.ts';
+import { patientImportRoutes } from './patients/import-routes.ts';
+import { systemClock } from './core/time/clock.ts';
 
 export interface AppOptions {
   db: Db;
@@ -90,6 +92,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(messageRoutes(db, config));
       await api.register(notifyRoutes(db, config));
       await api.register(activityRoutes(db));
+      await api.register(patientImportRoutes(db, systemClock));
     },
     { prefix: '/api' },
   );
