@@ -1,9 +1,10 @@
 /**
  * Onboarding in a real browser, through the web app only: an administrator creates a new client practice
  * from an empty form (a wrong SIREN and postal code are refused beside their fields, nothing saved), adds a
- * practitioner (a wrong RPPS refused), his motif and weekly ranges, assigns a dedicated agent and writes the
- * consignes while the checklist empties; then that agent rings the new number in her console, answers,
- * creates the caller as a patient and books the first appointment.
+ * practitioner (a wrong RPPS refused), his motif and weekly ranges, assigns a dedicated agent, writes the
+ * consignes while the checklist empties, and imports the practice's patients (Windows-1252 CSV, dry run
+ * first); then that agent rings the new number in her console, answers, creates the caller as a patient and
+ * books the first appointment.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -98,6 +99,24 @@ describe('onboarding a new client practice (pglite, browser)', () => {
     await page.getByTestId('consignes-saved').waitFor();
     await page.locator('[data-testid="checklist"][data-missing="0"]').waitFor();
     await documentScreen(page, 'onboarding');
+
+    // The practice's patients from its former software: a Windows-1252 export, dry run first.
+    const csv = Buffer.from(
+      [...'Nom;Prénom;Date de naissance;Sexe;Portable\r\nRoux-Bérenger;Cécile;12/03/1985;Mme;06 11 22 33 44\r\nGarçon;Noël;01/01/1960;M;\r\nGARÇON;Noël;1-1-1960;M;\r\n'].map(
+        (c) => ({ é: 0xe9, ç: 0xe7, Ç: 0xc7, ë: 0xeb })[c] ?? c.charCodeAt(0),
+      ),
+    );
+    const importer = page.getByTestId('patient-import');
+    await importer.locator('input[type="file"]').setInputFiles({ name: 'patients.csv', mimeType: 'text/csv', buffer: csv });
+    await importer.getByTestId('import-created').getByText('2 à créer').waitFor();
+    await importer.getByTestId('import-duplicates').getByText('1 doublons ignorés').waitFor();
+    await importer.getByText('même patient que la ligne 3').waitFor();
+    assert.equal((await t.db.query(`select 1 from patients where practice_id = $1`, [practiceId])).rows.length, 0, 'a dry run writes nothing');
+    await documentScreen(page, 'onboarding-import');
+    await page.getByTestId('import-commit').click();
+    await importer.getByTestId('import-created').getByText('2 créés').waitFor();
+    const imported = await t.db.query<{ birth_name: string }>(`select birth_name from patients where practice_id = $1 order by birth_name`, [practiceId]);
+    assert.deepEqual(imported.rows.map((r) => r.birth_name), ['Garçon', 'Roux-Bérenger']);
     await page.context().close();
 
     // The dedicated agent takes the new line's first call and books its first appointment.

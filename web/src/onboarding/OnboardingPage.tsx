@@ -14,6 +14,7 @@ import { ConsignesEditor } from '../portal/ConsignesEditor.tsx';
 import { IdentityStep } from './IdentityStep.tsx';
 import { AddPractitioner, PractitionerSetup } from './PractitionersStep.tsx';
 import { Checklist } from './Checklist.tsx';
+import { PatientImport } from './PatientImport.tsx';
 import { assignAgent, useAgendaSetup, useAgents, useOnboardingWrite, type UserView } from './api.ts';
 
 function Agents({ practiceId }: { practiceId: string }) {
@@ -104,6 +105,7 @@ function Resume({ practiceId }: { practiceId: string }) {
           </Paper>
           <Agents practiceId={practiceId} />
           <ConsignesEditor practiceId={practiceId} practitionerId={null} />
+          <PatientImport practiceId={practiceId} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={4}>
