@@ -31,6 +31,8 @@ import { staffingRoutes } from './supervision/staffing-routes.ts';
 import { billingRoutes } from './billing/routes.ts';
 import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
 import { activityRoutes } from './reports/activity-routes.ts';
+import { patientImportRoutes } from './patients/import-routes.ts';
+import { systemClock } from './core/time/clock.ts';
 
 export interface AppOptions {
   db: Db;
@@ -101,6 +103,7 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
       await api.register(billingRoutes(db));
       await api.register(interopApiRoutes(db, { config }));
       await api.register(activityRoutes(db));
+      await api.register(patientImportRoutes(db, systemClock));
     },
     { prefix: '/api' },
   );

@@ -9,6 +9,7 @@ import { PracticePage } from '../practices/PracticePage.tsx';
 import { PractitionerHome } from '../practices/PractitionerHome.tsx';
 import { TeamPage } from '../admin/team/TeamPage.tsx';
 import { PortalPage } from '../portal/PortalPage.tsx';
+import { OnboardingPage } from '../onboarding/OnboardingPage.tsx';
 import { Inbox } from '../messages/Inbox.tsx';
 import { Tasks } from '../messages/Tasks.tsx';
 import { IcsFeedPage } from '../interop/IcsFeedPage.tsx';
@@ -30,6 +31,8 @@ export const SCREENS: readonly Screen[] = [
   { path: '/practices', nav: 'nav.practices', roles: OFFICE, render: () => <PracticesOverview /> },
   { path: '/practices/:id', roles: OFFICE, render: (p) => <PracticePage id={p.id ?? ''} backTo="/practices" /> },
   { path: '/users', nav: 'nav.users', roles: OFFICE, render: (_p, me) => <TeamPage canWrite={me.role === 'admin'} /> },
+  { path: '/onboarding', nav: 'nav.onboarding', roles: ['admin'], render: () => <OnboardingPage /> },
+  { path: '/onboarding/:id', roles: ['admin'], render: (p) => <OnboardingPage practiceId={p.id} /> },
   { path: '/my-practice', nav: 'nav.myPractice', roles: ['practitioner'], render: (_p, me) => <PractitionerHome practiceIds={me.practiceIds} /> },
   { path: '/portal', nav: 'nav.portal', roles: ['practitioner'], render: (_p, me) => <PortalPage me={me} tab={undefined} /> },
   { path: '/portal/:tab', roles: ['practitioner'], render: (p, me) => <PortalPage me={me} tab={p.tab} /> },
