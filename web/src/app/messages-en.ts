@@ -1,7 +1,9 @@
 /** The interface's texts in English: the compiler checks that every French key is translated. */
 import type { MessageKey } from './messages.ts';
+import { billingEn } from '../billing/messages-en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...billingEn,
   'action.cancel': 'Cancel',
   'language.label': 'Language',
   'key.enter': 'Enter',

@@ -1,5 +1,8 @@
 /** The interface's texts in French, the reference language: every key exists here first. */
+import { billingFr } from '../billing/messages-fr.ts';
+
 export const fr = {
+  ...billingFr,
   'action.cancel': 'Annuler',
   'language.label': 'Langue',
   'key.enter': 'Entrée',

@@ -10,6 +10,8 @@ import { PractitionerHome } from '../practices/PractitionerHome.tsx';
 import { UsersList } from '../users/UsersList.tsx';
 import { Inbox } from '../messages/Inbox.tsx';
 import { Tasks } from '../messages/Tasks.tsx';
+import { BillingPage } from '../billing/BillingPage.tsx';
+import { InvoicePage } from '../billing/InvoicePage.tsx';
 
 interface Screen {
   path: string;
@@ -29,6 +31,10 @@ export const SCREENS: readonly Screen[] = [
   { path: '/my-practice', nav: 'nav.myPractice', roles: ['practitioner'], render: (_p, me) => <PractitionerHome practiceIds={me.practiceIds} /> },
   { path: '/messages', nav: 'nav.messages', roles: ['practitioner'], render: () => <Inbox /> },
   { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
+  { path: '/billing', nav: 'nav.billing', roles: ['admin'], render: () => <BillingPage admin basePath="/billing" /> },
+  { path: '/billing/:id', roles: ['admin'], render: (p) => <InvoicePage id={p.id ?? ''} admin basePath="/billing" /> },
+  { path: '/my-invoices', nav: 'nav.myInvoices', roles: ['practitioner'], render: () => <BillingPage admin={false} basePath="/my-invoices" /> },
+  { path: '/my-invoices/:id', roles: ['practitioner'], render: (p) => <InvoicePage id={p.id ?? ''} admin={false} basePath="/my-invoices" /> },
 ];
 
 export function homePath(role: Role): string {
