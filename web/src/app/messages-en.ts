@@ -5,6 +5,10 @@ import { interopEn } from '../interop/messages-en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...adminEn,
+import { billingEn } from '../billing/messages-en.ts';
+
+export const en: Record<MessageKey, string> = {
+  ...billingEn,
   'action.cancel': 'Cancel',
   'language.label': 'Language',
   'key.enter': 'Enter',

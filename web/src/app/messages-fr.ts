@@ -4,6 +4,10 @@ import { interopFr } from '../interop/messages-fr.ts';
 
 export const fr = {
   ...adminFr,
+import { billingFr } from '../billing/messages-fr.ts';
+
+export const fr = {
+  ...billingFr,
   'action.cancel': 'Annuler',
   'language.label': 'Langue',
   'key.enter': 'Entrée',
