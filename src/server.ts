@@ -33,6 +33,7 @@ import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
 import { activityRoutes } from './reports/activity-routes.ts';
 import { patientImportRoutes } from './patients/import-routes.ts';
 import { systemClock } from './core/time/clock.ts';
+import { planRoutes } from './supervision/plan-routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -104,6 +105,7 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
       await api.register(interopApiRoutes(db, { config }));
       await api.register(activityRoutes(db));
       await api.register(patientImportRoutes(db, systemClock));
+      await api.register(planRoutes(db));
     },
     { prefix: '/api' },
   );
