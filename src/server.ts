@@ -9,6 +9,7 @@ import type { Config } from './core/config.ts';
 import type { Db } from './core/db/types.ts';
 import { installErrorHandler } from './core/http/error-handler.ts';
 import { safeValidatorCompiler } from './core/http/validator.ts';
+import { loggerOptions } from './core/http/request-log.ts';
 import { installAuthentication } from './core/auth/plugin.ts';
 import { VERSION } from './core/version.ts';
 import { startAuditSealer } from './core/audit-sealer.ts';
@@ -36,14 +37,8 @@ export interface AppOptions {
 
 export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      logger === true
-        ? {
-            level: config.logLevel,
-            // Logs carry ids, never names or credentials (DESIGN invariant 7).
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-          }
-        : logger,
+    // Logs carry the route pattern and ids, never URLs, names or credentials (DESIGN invariant 7).
+    logger: logger === true ? loggerOptions(config.logLevel) : logger,
     bodyLimit: config.bodyLimit,
     genReqId: () => randomUUID(),
     trustProxy: false,
