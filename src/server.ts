@@ -9,6 +9,7 @@ import type { Config } from './core/config.ts';
 import type { Db } from './core/db/types.ts';
 import { installErrorHandler } from './core/http/error-handler.ts';
 import { safeValidatorCompiler } from './core/http/validator.ts';
+import { loggerOptions } from './core/http/request-log.ts';
 import { installAuthentication } from './core/auth/plugin.ts';
 import { VERSION } from './core/version.ts';
 import { systemClock, type Clock } from './core/time/clock.ts';
@@ -46,14 +47,8 @@ export interface AppOptions {
 
 export async function buildApp({ db, config, logger = false, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      logger === true
-        ? {
-            level: config.logLevel,
-            // Logs carry ids, never names or credentials (DESIGN invariant 7).
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-          }
-        : logger,
+    // Logs carry the route pattern and ids, never URLs, names or credentials (DESIGN invariant 7).
+    logger: logger === true ? loggerOptions(config.logLevel) : logger,
     bodyLimit: config.bodyLimit,
     genReqId: () => randomUUID(),
     trustProxy: false,
@@ -82,7 +77,17 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // The docs page runs only its own scripts and is never framed (clickjacking).
+    staticCSP: "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    uiHooks: {
+      onRequest: (_request, reply, done) => {
+        reply.header('x-frame-options', 'DENY');
+        done();
+      },
+    },
+  });
 
   await app.register(
     async (api) => {
