@@ -33,7 +33,6 @@ import { billingRoutes } from './billing/routes.ts';
 import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
 import { activityRoutes } from './reports/activity-routes.ts';
 import { patientImportRoutes } from './patients/import-routes.ts';
-import { systemClock } from './core/time/clock.ts';
 import { planRoutes } from './supervision/plan-routes.ts';
 
 export interface AppOptions {
@@ -109,7 +108,7 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
       await api.register(billingRoutes(db));
       await api.register(interopApiRoutes(db, { config }));
       await api.register(activityRoutes(db));
-      await api.register(patientImportRoutes(db, systemClock));
+      await api.register(patientImportRoutes(db, clock));
       await api.register(planRoutes(db));
     },
     { prefix: '/api' },

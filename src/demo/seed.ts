@@ -21,8 +21,17 @@ import { onlineBookingPart } from './online-booking.ts';
 
 export const DEMO_SEED = 'relais-demo-1';
 
-export const DEMO_PARTS: DemoPart[] = [organisationPart, practicesPart, practitionersPart, patientsPart, usersPart, agendaPart, consignesPart, callHistoryPart];
-export const DEMO_PARTS: DemoPart[] = [organisationPart, practicesPart, practitionersPart, patientsPart, usersPart, agendaPart, consignesPart, onlineBookingPart];
+export const DEMO_PARTS: DemoPart[] = [
+  organisationPart,
+  practicesPart,
+  practitionersPart,
+  patientsPart,
+  usersPart,
+  agendaPart,
+  consignesPart,
+  callHistoryPart,
+  onlineBookingPart,
+];
 
 export class DatabaseNotEmptyError extends Error {
   constructor(readonly organisations: number) {

@@ -3,11 +3,10 @@ import type { MessageKey } from './messages.ts';
 import { adminEn } from '../admin/messages-en.ts';
 import { interopEn } from '../interop/messages-en.ts';
 
-export const en: Record<MessageKey, string> = {
-  ...adminEn,
 import { billingEn } from '../billing/messages-en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...adminEn,
   ...billingEn,
   'action.cancel': 'Cancel',
   'language.label': 'Language',

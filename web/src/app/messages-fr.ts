@@ -2,11 +2,10 @@
 import { adminFr } from '../admin/messages-fr.ts';
 import { interopFr } from '../interop/messages-fr.ts';
 
-export const fr = {
-  ...adminFr,
 import { billingFr } from '../billing/messages-fr.ts';
 
 export const fr = {
+  ...adminFr,
   ...billingFr,
   'action.cancel': 'Annuler',
   'language.label': 'Langue',
