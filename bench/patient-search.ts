@@ -17,6 +17,7 @@ import { openPostgres } from '../src/core/db/postgres.ts';
 import { migrate } from '../src/core/db/migrate.ts';
 import type { Db } from '../src/core/db/types.ts';
 import type { RequestContext } from '../src/core/auth/actor.ts';
+import { systemClock } from '../src/core/time/clock.ts';
 import { searchKey } from '../src/core/text.ts';
 import { toE164 } from '../src/core/identifiers.ts';
 import { patientSearchName } from '../src/patients/identity.ts';
@@ -266,6 +267,7 @@ async function benchDatabase(label: string, db: Db, seqDb: Db, withSequentialSca
   for (const scope of scopes) {
     const ctx: RequestContext = {
       requestId: 'bench',
+      clock: systemClock,
       actor: {
         userId: randomUUID(),
         organisationId,

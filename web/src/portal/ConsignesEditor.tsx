@@ -104,19 +104,21 @@ function Editor(props: { practiceId: string; practitionerId: string | null; set:
   );
 }
 
-export function ConsignesEditor({ practiceId, practitionerId }: { practiceId: string; practitionerId: string }) {
+/** practitionerId: the practitioner editing (he may pick his own set); null for the office (the practice's set). */
+export function ConsignesEditor({ practiceId, practitionerId }: { practiceId: string; practitionerId: string | null }) {
   const { t } = useI18n();
   const consignes = useConsignes(practiceId);
   const [which, setWhich] = useState<'practice' | 'mine'>('practice');
   const [saved, setSaved] = useState<number | null>(null);
   if (consignes.isPending) return <Loader size="sm" />;
   if (consignes.isError) return <Alert color="red">{errorText(consignes.error, t)}</Alert>;
-  const target = which === 'practice' ? null : practitionerId;
+  const target = which === 'practice' || practitionerId === null ? null : practitionerId;
   const set = consignes.data.items.find((i) => i.practitionerId === target);
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
-        <Title order={4}>{t('consignesEdit.title')}</Title>
+        <Title order={4}>{t(practitionerId ? 'consignesEdit.title' : 'consignes.ofPractice')}</Title>
+        {practitionerId && (
         <SegmentedControl
           size="xs"
           value={which}
@@ -129,6 +131,7 @@ export function ConsignesEditor({ practiceId, practitionerId }: { practiceId: st
             { value: 'mine', label: t('consignesEdit.mine') },
           ]}
         />
+        )}
       </Group>
       {/* A new editor per set and per version saved, so the form starts from what is current. */}
       <Editor key={`${which}:${set?.version ?? 0}`} practiceId={practiceId} practitionerId={target} set={set} onSaved={setSaved} />
