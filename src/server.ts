@@ -4,10 +4,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './core/config.ts';
 import type { Db } from './core/db/types.ts';
 import { installErrorHandler } from './core/http/error-handler.ts';
+import { safeValidatorCompiler } from './core/http/validator.ts';
 import { installAuthentication } from './core/auth/plugin.ts';
 import { VERSION } from './core/version.ts';
 import { startAuditSealer } from './core/audit-sealer.ts';
@@ -25,6 +26,9 @@ import { demoCallsPlugin } from './calls/simulator/demo.ts';
 import { messageRoutes } from './messages/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { webAppRoutes } from './web/plugin.ts';
+import { staffingRoutes } from './supervision/staffing-routes.ts';
+import { billingRoutes } from './billing/routes.ts';
+import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
 import { activityRoutes } from './reports/activity-routes.ts';
 import { patientImportRoutes } from './patients/import-routes.ts';
 import { systemClock } from './core/time/clock.ts';
@@ -51,7 +55,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(cookie);
@@ -91,11 +95,15 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(demoCallsPlugin(db, config));
       await api.register(messageRoutes(db, config));
       await api.register(notifyRoutes(db, config));
+      await api.register(staffingRoutes());
+      await api.register(billingRoutes(db));
+      await api.register(interopApiRoutes(db, { config }));
       await api.register(activityRoutes(db));
       await api.register(patientImportRoutes(db, systemClock));
     },
     { prefix: '/api' },
   );
+  await app.register(interopPublicRoutes(db, { config }));
   // The web app at `/`, after the API so that /api/* never falls through to it.
   await app.register(webAppRoutes());
   return app;

@@ -12,10 +12,11 @@ import { createOrganisation, createPatient, createPractice, createPractitioner, 
 import { createMotif } from './support/agenda-fixtures.ts';
 import { startFakeTwilio, type FakeTwilio } from './support/fake-sms.ts';
 import { loadConfig, type Config } from '../src/core/config.ts';
-import { startWorkers, type Workers } from '../src/notify/workers.ts';
-import { transportsFromConfig } from '../src/notify/transports/index.ts';
-import type { SmsMessage, Transport, Transports } from '../src/notify/transports/types.ts';
-import { QUEUE } from '../src/notify/queues.ts';
+import type { Workers } from '../src/core/delivery/workers.ts';
+import { startAppWorkers as startWorkers } from '../src/background.ts';
+import { transportsFromConfig } from '../src/core/delivery/transports/index.ts';
+import type { SmsMessage, Transport, Transports } from '../src/core/delivery/transports/types.ts';
+import { NOTIFY_QUEUE } from '../src/notify/queues.ts';
 import { instantToLocal } from '../src/core/time/local-time.ts';
 
 const ZONE = 'Europe/Paris';
@@ -125,7 +126,7 @@ for (const kind of testDatabaseKinds()) {
       workers.push(b, c);
       for (const id of appointments) {
         await t.db.transaction(async (tx) => {
-          for (const rule of ['immediate']) await b.jobs.send(tx, QUEUE.reminder, { appointmentId: id, rule });
+          for (const rule of ['immediate']) await b.jobs.send(tx, NOTIFY_QUEUE.reminder, { appointmentId: id, rule });
         });
       }
 

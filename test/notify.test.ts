@@ -16,9 +16,9 @@ import type { TestSmtp } from './support/smtp.ts';
 import type { FakeTwilio } from './support/fake-sms.ts';
 import type { Config } from '../src/core/config.ts';
 import type { Db } from '../src/core/db/types.ts';
-import type { Workers } from '../src/notify/workers.ts';
-import { linkSecret } from '../src/notify/secret.ts';
-import { signLink } from '../src/notify/links.ts';
+import type { Workers } from '../src/core/delivery/workers.ts';
+import { linkSecret } from '../src/core/delivery/link-secret.ts';
+import { signLink } from '../src/core/delivery/links.ts';
 import { instantToLocal } from '../src/core/time/local-time.ts';
 
 const ZONE = 'Europe/Paris';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.ts';
 import { startServer, type TestServer, type TestClient, type ErrorResponseBody } from './support/server.ts';
 import { createOrganisation, createPractice, createUser } from './support/fixtures.ts';
-import { systemContext } from '../src/notify/system-actor.ts';
+import { systemContext } from '../src/core/delivery/system-actor.ts';
 
 interface UserBody {
   id: string;

@@ -159,6 +159,9 @@ export async function motifsForSet(q: Queryable, owners: readonly AgendaOwner[],
   return chosen;
 }
 
+/** No appointment, forced or not, is booked further ahead than this; no slot is searched beyond it either. */
+export const MAX_BOOKING_HORIZON_DAYS = 3 * 366;
+
 export async function nextSlots(db: Db, ctx: RequestContext, query: NextSlotsQuery, now = Date.now()): Promise<SlotDto[]> {
   const ids = [...new Set(query.practitionerIds)];
   const owners = await findOwners(db, ctx.actor, ids);
@@ -167,6 +170,7 @@ export async function nextSlots(db: Db, ctx: RequestContext, query: NextSlotsQue
   const motifs = await motifsForSet(db, owners, query.motifId);
   const zone = owners[0]!.timeZone;
   const from = query.from === undefined ? now : parseInstantOrDate(query.from, zone);
+  if (from >= now + MAX_BOOKING_HORIZON_DAYS * DAY_MS) return [];
   return searchNextSlots(db, {
     owners,
     motifs,

@@ -8,7 +8,7 @@ import type { RequestContext } from '../core/auth/actor.ts';
 import type { Queryable } from '../core/db/types.ts';
 import { DAY_MS } from '../core/time/local-time.ts';
 import { ruleViolation, type AgendaRules } from './engine/index.ts';
-import { requireMotif, requireOwner } from './availability-service.ts';
+import { MAX_BOOKING_HORIZON_DAYS, requireMotif, requireOwner } from './availability-service.ts';
 import type { AgendaOwner } from './owners-repo.ts';
 import { findPatient, type PatientRef } from './patients-lookup.ts';
 import { isKnownPatient } from './appointments-repo.ts';
@@ -56,6 +56,7 @@ export async function checkRules(q: Queryable, c: RuleCheck, loaded?: AgendaRule
   const { owner, motif, start, now } = c;
   if (!motif.active) throw violation('motif_inactive');
   const end = start + motif.durationMinutes * 60_000;
+  if (start >= now + MAX_BOOKING_HORIZON_DAYS * DAY_MS) throw violation('beyond_horizon', { maxDays: MAX_BOOKING_HORIZON_DAYS });
   const online = c.channel === 'online';
   if (online) {
     if (!motif.onlineBookable) throw violation('not_bookable_online');

@@ -10,7 +10,8 @@ import type { RequestContext } from '../core/auth/actor.ts';
 import type { Db, Queryable } from '../core/db/types.ts';
 import type { Jobs } from '../core/jobs/jobs.ts';
 import { audit } from '../core/audit.ts';
-import { QUEUE, type Tuning } from '../notify/queues.ts';
+import type { Tuning } from '../core/delivery/queues.ts';
+import { ESCALATE_QUEUE } from './queues.ts';
 import {
   addEvent,
   eventsOf,
@@ -92,9 +93,9 @@ export async function createMessage(db: Db, deps: MessagesDeps, ctx: RequestCont
     });
     await addEvent(tx, m, 'created', ctx.actor.userId, { type: m.type });
     await auditMessage(tx, ctx, 'message.create', m);
-    const channels = await noticeToPractitioner(tx, { jobs, tuning: deps.tuning }, m, 'message_new', `message:${m.id}:new`);
+    const channels = await noticeToPractitioner(tx, { jobs, tuning: deps.tuning }, { m, template: 'message_new', key: `message:${m.id}:new` });
     await addEvent(tx, m, 'notified', null, { channels: ['in_app', ...channels] });
-    if (m.type === 'urgent') await jobs.send(tx, QUEUE.escalate, { messageId: m.id, step: 1 }, { startAfter: await escalationStartAfter(tx, m, 1) });
+    if (m.type === 'urgent') await jobs.send(tx, ESCALATE_QUEUE, { messageId: m.id, step: 1 }, { startAfter: await escalationStartAfter(tx, m, 1) });
     return publicMessage(m);
   });
 }

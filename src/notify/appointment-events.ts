@@ -6,60 +6,54 @@
  */
 import type { Queryable } from '../core/db/types.ts';
 import type { Jobs } from '../core/jobs/jobs.ts';
-import { loadAppointmentContext, type AppointmentContext } from './context-repo.ts';
-import { localeOf, patientChannels, queueDelivery } from './delivery-service.ts';
+import type { Clock } from '../core/time/clock.ts';
+import { queueDelivery } from '../core/delivery/delivery-service.ts';
+import type { OutboxEvent } from '../core/delivery/outbox-service.ts';
+import type { Tuning } from '../core/delivery/queues.ts';
+import { loadAppointmentContext, seriesSize, type AppointmentContext } from './context-repo.ts';
+import { localeOf, patientChannels } from './recipients.ts';
 import { planReminder } from './reminder-rules.ts';
 import { cancelScheduledReminders, upsertReminder } from './reminders-repo.ts';
-import { QUEUE, type Tuning } from './queues.ts';
+import { NOTIFY_QUEUE } from './queues.ts';
 import type { PatientTemplate } from './templates.ts';
-
-export interface OutboxEvent {
-  id: number;
-  organisationId: string;
-  practiceId: string | null;
-  type: string;
-  payload: Record<string, unknown>;
-  createdAt: Date;
-}
 
 export interface EventDeps {
   jobs: Jobs;
   tuning: Tuning;
+  clock: Clock;
 }
 
-async function notifyPatient(
-  tx: Queryable,
-  deps: EventDeps,
-  c: AppointmentContext,
-  template: PatientTemplate,
-  key: string,
-  params: Record<string, unknown> = {},
-): Promise<void> {
+interface Notice {
+  c: AppointmentContext;
+  template: PatientTemplate;
+  /** The once-only key, completed by the channel. */
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+async function notifyPatient(tx: Queryable, deps: EventDeps, notice: Notice): Promise<void> {
+  const { c, template, key, params = {} } = notice;
   const locale = localeOf(c.prefs.locale, c.settings.locale);
   for (const { channel, address } of patientChannels({ ...c.patient, ...c.prefs })) {
-    await queueDelivery(
-      tx,
-      deps.jobs,
-      {
-        organisationId: c.organisationId,
-        practiceId: c.practiceId,
-        patientId: c.patientId,
-        appointmentId: c.appointmentId,
-        recipientKind: 'patient',
-        channel,
-        address,
-        template,
-        locale,
-        params: { appointmentId: c.appointmentId, ...params },
-        dedupeKey: `${key}:${channel}`,
-      },
-      deps.tuning,
-    );
+    await queueDelivery(tx, deps, {
+      organisationId: c.organisationId,
+      practiceId: c.practiceId,
+      patientId: c.patientId,
+      appointmentId: c.appointmentId,
+      recipientKind: 'patient',
+      channel,
+      address,
+      template,
+      locale,
+      params: { appointmentId: c.appointmentId, ...params },
+      dedupeKey: `${key}:${channel}`,
+    });
   }
 }
 
 /** Plans (or plans again) the appointment's reminder from `at`, dropping the ones another rule replaced. */
-export async function scheduleReminder(tx: Queryable, deps: EventDeps, c: AppointmentContext, at: number): Promise<void> {
+export async function scheduleReminder(tx: Queryable, deps: EventDeps, o: { c: AppointmentContext; at: number }): Promise<void> {
+  const { c, at } = o;
   const plan = planReminder({
     zone: c.zone,
     bookedAt: at,
@@ -71,12 +65,7 @@ export async function scheduleReminder(tx: Queryable, deps: EventDeps, c: Appoin
   await cancelScheduledReminders(tx, c.appointmentId, plan?.rule ?? null);
   if (!plan) return;
   const armed = await upsertReminder(tx, { appointmentId: c.appointmentId, rule: plan.rule, organisationId: c.organisationId, practiceId: c.practiceId, dueAt: new Date(plan.dueAt) });
-  if (armed) await deps.jobs.send(tx, QUEUE.reminder, { appointmentId: c.appointmentId, rule: plan.rule }, { startAfter: new Date(plan.dueAt) });
-}
-
-async function seriesSize(tx: Queryable, seriesId: string): Promise<number> {
-  const { rows } = await tx.query<{ n: number }>(`select count(*)::int as n from appointments where series_id = $1 and status = 'booked'`, [seriesId]);
-  return rows[0]?.n ?? 1;
+  if (armed) await deps.jobs.send(tx, NOTIFY_QUEUE.reminder, { appointmentId: c.appointmentId, rule: plan.rule }, { startAfter: new Date(plan.dueAt) });
 }
 
 export async function onAppointmentEvent(tx: Queryable, deps: EventDeps, e: OutboxEvent): Promise<void> {
@@ -89,9 +78,9 @@ export async function onAppointmentEvent(tx: Queryable, deps: EventDeps, e: Outb
     case 'appointment.booked': {
       if (c.status === 'booked') {
         // A series is confirmed once, with its number of sessions.
-        if (c.seriesId) await notifyPatient(tx, deps, c, 'appointment_confirmation', `confirm-series:${c.seriesId}`, { seriesCount: await seriesSize(tx, c.seriesId) });
-        else await notifyPatient(tx, deps, c, 'appointment_confirmation', `event:${e.id}`);
-        await scheduleReminder(tx, deps, c, at);
+        if (c.seriesId) await notifyPatient(tx, deps, { c, template: 'appointment_confirmation', key: `confirm-series:${c.seriesId}`, params: { seriesCount: await seriesSize(tx, c.seriesId) } });
+        else await notifyPatient(tx, deps, { c, template: 'appointment_confirmation', key: `event:${e.id}` });
+        await scheduleReminder(tx, deps, { c, at });
       }
       return;
     }
@@ -99,17 +88,17 @@ export async function onAppointmentEvent(tx: Queryable, deps: EventDeps, e: Outb
       const previous = e.payload['previous'] as { start?: string } | undefined;
       const previousStart = previous?.start ? Date.parse(previous.start) : null;
       if (c.status === 'booked') {
-        await notifyPatient(tx, deps, c, 'appointment_change', `event:${e.id}`, { previousStart });
-        await scheduleReminder(tx, deps, c, at);
+        await notifyPatient(tx, deps, { c, template: 'appointment_change', key: `event:${e.id}`, params: { previousStart } });
+        await scheduleReminder(tx, deps, { c, at });
       }
-      await deps.jobs.send(tx, QUEUE.waitlist, { appointmentId, eventId: e.id });
+      await deps.jobs.send(tx, NOTIFY_QUEUE.waitlist, { appointmentId, eventId: e.id });
       return;
     }
     case 'appointment.cancelled': {
       const template = e.payload['cause'] === 'absence' ? 'appointment_cancellation_absence' : 'appointment_cancellation';
-      if (c.start > at) await notifyPatient(tx, deps, c, template, `event:${e.id}`);
+      if (c.start > at) await notifyPatient(tx, deps, { c, template, key: `event:${e.id}` });
       await cancelScheduledReminders(tx, appointmentId, null);
-      await deps.jobs.send(tx, QUEUE.waitlist, { appointmentId, eventId: e.id });
+      await deps.jobs.send(tx, NOTIFY_QUEUE.waitlist, { appointmentId, eventId: e.id });
       return;
     }
   }

@@ -10,7 +10,7 @@ import { openTestDb, type TestDb } from '../support/databases.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { createUser } from '../support/fixtures.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
-import { systemContext } from '../../src/notify/system-actor.ts';
+import { systemContext } from '../../src/core/delivery/system-actor.ts';
 import { launchBrowser, openPage, pageErrors, signIn } from './support/browser.ts';
 import { documentScreen } from './support/screens.ts';
 import { createWorld, type World } from './support/world.ts';

@@ -12,6 +12,9 @@ import { PortalPage } from '../portal/PortalPage.tsx';
 import { OnboardingPage } from '../onboarding/OnboardingPage.tsx';
 import { Inbox } from '../messages/Inbox.tsx';
 import { Tasks } from '../messages/Tasks.tsx';
+import { IcsFeedPage } from '../interop/IcsFeedPage.tsx';
+import { WebhooksPage } from '../interop/WebhooksPage.tsx';
+import { WallboardPage } from '../supervision/WallboardPage.tsx';
 
 interface Screen {
   path: string;
@@ -34,6 +37,9 @@ export const SCREENS: readonly Screen[] = [
   { path: '/portal', nav: 'nav.portal', roles: ['practitioner'], render: (_p, me) => <PortalPage me={me} tab={undefined} /> },
   { path: '/portal/:tab', roles: ['practitioner'], render: (p, me) => <PortalPage me={me} tab={p.tab} /> },
   { path: '/messages', nav: 'nav.messages', roles: ['practitioner'], render: () => <Inbox /> },
+  { path: '/webhooks', nav: 'nav.webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
+  { path: '/calendar-feed', nav: 'nav.icsFeed', roles: ['practitioner'], render: () => <IcsFeedPage /> },
+  { path: '/supervision', nav: 'nav.supervision', roles: OFFICE, render: () => <WallboardPage /> },
   { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
 ];
 
