@@ -76,6 +76,12 @@ for (const kind of testDatabaseKinds()) {
         if (!token) await new Promise((r) => setTimeout(r, 100));
       }
       assert.ok(token, 'the confirmation was rendered with its link');
+      let statuses: string[] = [];
+      for (let i = 0; i < 200 && !statuses.includes('logged'); i++) {
+        statuses = (await t.db.query<{ status: string }>('select status from deliveries where patient_id = $1', [patientId])).rows.map((r) => r.status);
+        if (!statuses.includes('logged')) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(statuses.includes('logged') && !statuses.includes('sent'), `no transport ran, yet: ${statuses.join(', ')}`);
       const view = await new TestClient(base).get(`/api/public/links/${token}`);
       assert.equal(view.status, 200, view.text);
 
