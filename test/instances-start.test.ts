@@ -11,8 +11,9 @@ import { openPostgres } from '../src/core/db/postgres.ts';
 import { migrate } from '../src/core/db/migrate.ts';
 import { buildApp } from '../src/server.ts';
 import { loadConfig } from '../src/core/config.ts';
-import { startWorkers, type Workers } from '../src/notify/workers.ts';
-import { transportsFromConfig } from '../src/notify/transports/index.ts';
+import { startAppWorkers as startWorkers } from '../src/background.ts';
+import type { Workers } from '../src/core/delivery/workers.ts';
+import { transportsFromConfig } from '../src/core/delivery/transports/index.ts';
 import type { Db } from '../src/core/db/types.ts';
 
 for (const kind of testDatabaseKinds().filter((k) => k === 'postgresql')) {

@@ -11,8 +11,9 @@ import { FAST_WORKERS } from './support/notify-stack.ts';
 import { buildApp } from '../src/server.ts';
 import { loadConfig, type Config } from '../src/core/config.ts';
 import { loggerOptions } from '../src/core/http/request-log.ts';
-import { startWorkers, type Workers } from '../src/notify/workers.ts';
-import { transportsFromConfig } from '../src/notify/transports/index.ts';
+import { startAppWorkers as startWorkers } from '../src/background.ts';
+import type { Workers } from '../src/core/delivery/workers.ts';
+import { transportsFromConfig } from '../src/core/delivery/transports/index.ts';
 
 const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + randomInt(26))).join('');
 
