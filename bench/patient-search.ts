@@ -7,6 +7,7 @@
  * Environment: BENCH_PATIENTS (200000), BENCH_QUERIES (200 per kind and scope, indexed), BENCH_SEQ_QUERIES (30).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import pg from 'pg';
@@ -342,3 +343,5 @@ export async function run(): Promise<void> {
     await a.end();
   }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

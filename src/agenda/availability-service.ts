@@ -13,6 +13,7 @@ import type { Db, Queryable } from '../core/db/types.ts';
 import { searchKey } from '../core/text.ts';
 import { freeSlots, localToInstant, nextFreeSlots, type AgendaInput, type PartOfDay, type Slot } from './engine/index.ts';
 import { DAY_MS } from '../core/time/local-time.ts';
+import { MAX_BOOKING_HORIZON_DAYS } from './booking-rules.ts';
 import { findOwners, type AgendaOwner } from './owners-repo.ts';
 import { getMotif, listMotifs } from './config-repo.ts';
 import { loadBusy, loadRules } from './rules-repo.ts';
@@ -168,6 +169,7 @@ export async function nextSlots(db: Db, ctx: RequestContext, query: NextSlotsQue
   const motifs = await motifsForSet(db, owners, query.motifId);
   const zone = owners[0]!.timeZone;
   const from = query.from === undefined ? now : parseInstantOrDate(query.from, zone);
+  if (from >= now + MAX_BOOKING_HORIZON_DAYS * DAY_MS) return [];
   return searchNextSlots(db, {
     owners,
     motifs,

@@ -11,6 +11,9 @@ import type { AgendaOwner } from './owners-repo.ts';
 import type { PatientRef } from './patients-lookup-repo.ts';
 import type { AppointmentDto, MotifDto } from './schemas.ts';
 
+/** No appointment, forced or not, is booked further ahead than this; no slot is searched beyond it either. */
+export const MAX_BOOKING_HORIZON_DAYS = 3 * 366;
+
 /** 404 for a patient the caller may not see; the service audits it as 'not_found'. */
 export class PatientNotFound extends AppError {
   constructor(readonly patientId: string) {
@@ -40,11 +43,12 @@ export interface RuleCheck {
   now: number;
 }
 
-/** The online-booking limits that need no data: throws the 422, or answers whether the patient must be known. */
+/** The limits that need no data (horizon for every channel, online-booking limits of the motif): throws the 422, or answers whether the patient must be known. */
 export function onlineLimits(c: RuleCheck): { end: number; needsKnownPatient: boolean } {
   const { motif, start, now } = c;
   if (!motif.active) throw violation('motif_inactive');
   const end = start + motif.durationMinutes * 60_000;
+  if (start >= now + MAX_BOOKING_HORIZON_DAYS * DAY_MS) throw violation('beyond_horizon', { maxDays: MAX_BOOKING_HORIZON_DAYS });
   if (c.channel !== 'online') return { end, needsKnownPatient: false };
   if (!motif.onlineBookable) throw violation('not_bookable_online');
   if (start < now + motif.minNoticeMinutes * 60_000) throw violation('notice_too_short');

@@ -3,8 +3,8 @@ import type { Queryable } from '../db/types.ts';
 
 export async function ensureSystemUser(q: Queryable, o: { organisationId: string; email: string; displayName: string }): Promise<string> {
   await q.query(
-    `insert into users (organisation_id, email, display_name, role, password_hash, active)
-     values ($1, $2, $3, 'agent', '!', false)
+    `insert into users (organisation_id, email, display_name, role, password_hash, active, internal)
+     values ($1, $2, $3, 'agent', '!', false, true)
      on conflict ((lower(email))) do nothing`,
     [o.organisationId, o.email, o.displayName],
   );
