@@ -31,6 +31,7 @@ import { webAppRoutes } from './web/plugin.ts';
 import { staffingRoutes } from './supervision/staffing-routes.ts';
 import { billingRoutes } from './billing/routes.ts';
 import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
+import { onlineBookingRoutes } from './booking-online/online-routes.ts';
 import { activityRoutes } from './reports/activity-routes.ts';
 import { patientImportRoutes } from './patients/import-routes.ts';
 import { planRoutes } from './supervision/plan-routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
       await api.register(staffingRoutes());
       await api.register(billingRoutes(db));
       await api.register(interopApiRoutes(db, { config }));
+      await api.register(onlineBookingRoutes(db, { config, clock }));
       await api.register(activityRoutes(db));
       await api.register(patientImportRoutes(db, clock));
       await api.register(planRoutes(db));

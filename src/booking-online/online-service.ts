@@ -10,7 +10,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { RequestContext } from '../core/auth/actor.ts';
 import type { Db } from '../core/db/types.ts';
 import { AppError, notFound } from '../core/errors/catalogue.ts';
-import type { Clock } from '../core/time/clock.ts';
+import { systemClock, type Clock } from '../core/time/clock.ts';
 import { DAY_MS } from '../core/time/local-time.ts';
 import { book } from '../agenda/booking-service.ts';
 import { listSlots } from '../agenda/availability-service.ts';
@@ -29,10 +29,10 @@ export interface OnlineDeps {
 
 const SLOT_DAYS = 14;
 
-async function open(db: Db, slug: string, requestId: string): Promise<{ practice: OnlinePractice; ctx: RequestContext }> {
+async function open(db: Db, slug: string, requestId: string, clock: Clock = systemClock): Promise<{ practice: OnlinePractice; ctx: RequestContext }> {
   const practice = await practiceBySlug(db, slug);
   if (!practice) throw notFound();
-  const ctx = await systemContext(db, { organisationId: practice.organisationId, practiceId: practice.practiceId, requestId });
+  const ctx = await systemContext(db, { organisationId: practice.organisationId, practiceId: practice.practiceId, requestId, clock });
   return { practice, ctx };
 }
 
@@ -74,11 +74,11 @@ async function requireOnlineMotif(db: Db, practiceId: string, practitionerId: st
 
 /** Free slots of the next two weeks from the same engine the secretaries use (urgent slots held back). */
 export async function getOnlineSlots(db: Db, deps: Pick<OnlineDeps, 'clock'>, o: { slug: string; practitionerId: string; motifId: string; requestId: string; from?: string }) {
-  const { practice, ctx } = await open(db, o.slug, o.requestId);
+  const { practice, ctx } = await open(db, o.slug, o.requestId, deps.clock);
   await requireOnlineMotif(db, practice.practiceId, o.practitionerId, o.motifId);
   const now = deps.clock.nowMs();
   const from = Math.max(now, o.from ? Date.parse(o.from) : now);
-  const slots = await listSlots(db, ctx, o.practitionerId, { motifId: o.motifId, from: new Date(from).toISOString(), to: new Date(from + SLOT_DAYS * DAY_MS).toISOString() }, now);
+  const slots = await listSlots(db, ctx, o.practitionerId, { motifId: o.motifId, from: new Date(from).toISOString(), to: new Date(from + SLOT_DAYS * DAY_MS).toISOString() });
   return slots.map((s) => ({ start: s.start, end: s.end }));
 }
 
@@ -149,7 +149,7 @@ const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEq
  * slot_taken with the next slots; the same code then books one of them (`start`) while the request lives.
  */
 export async function confirmRequest(db: Db, deps: OnlineDeps, o: { slug: string; requestId: string; code: string; start?: string; httpRequestId: string }) {
-  const { practice, ctx } = await open(db, o.slug, o.httpRequestId);
+  const { practice, ctx } = await open(db, o.slug, o.httpRequestId, deps.clock);
   const at = deps.clock.now();
   const request = await db.transaction(async (tx) => {
     const r = await lockRequest(tx, { id: o.requestId, practiceId: practice.practiceId, at });
@@ -171,7 +171,7 @@ export async function confirmRequest(db: Db, deps: OnlineDeps, o: { slug: string
     await setPatient(db, request.id, patientId);
   }
   const start = o.start ?? request.start;
-  const { appointment } = await book(db, ctx, { practitionerId: request.practitionerId, patientId, motifId: request.motifId, start, practiceId: practice.practiceId, channel: 'online' }, { now: at.getTime() });
+  const { appointment } = await book(db, ctx, { practitionerId: request.practitionerId, patientId, motifId: request.motifId, start, practiceId: practice.practiceId, channel: 'online' });
   await markBooked(db, { id: request.id, appointmentId: appointment.id, start: appointment.start });
 
   const file = await getPractice(db, ctx, practice.practiceId);

@@ -1,11 +1,10 @@
-/** Every "open doors" route: ICS feeds, webhooks, public online booking (and, as it lands, FHIR). */
+/** Every "open doors" route: ICS feeds, webhooks (and, as it lands, FHIR); public online booking is booking-online's own. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { systemClock, type Clock } from '../core/time/clock.ts';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
-import { onlineBookingRoutes } from '../booking-online/online-routes.ts';
 
 export interface InteropOptions {
   config: Config;
@@ -18,7 +17,6 @@ export function interopApiRoutes(db: Db, o: InteropOptions): FastifyPluginAsyncZ
   return async (app) => {
     await app.register(icsFeedRoutes(db, deps));
     await app.register(webhookRoutes(db, deps));
-    await app.register(onlineBookingRoutes(db, deps));
   };
 }
 

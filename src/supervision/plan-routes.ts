@@ -61,7 +61,7 @@ export function planRoutes(db: Db, clock: Clock = systemClock): FastifyPluginAsy
           response: { 200: zPlanAnswer },
         },
       },
-      async (request) => planDay(db, { actor: requireActor(request), requestId: String(request.id) }, request.body, clock),
+      async (request) => planDay(db, { actor: requireActor(request), requestId: String(request.id), clock }, request.body, clock),
     );
   };
 }

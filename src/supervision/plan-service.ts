@@ -101,7 +101,6 @@ export async function planDay(db: Db, ctx: RequestContext, q: PlanQuestion, cloc
     db,
     ctx,
     { from: lastWeek, to: dateOfDayNumber(day - 6), groupBy: 'half_hour', timeZone: zone, serviceLevelSeconds: q.targetSeconds, shortAbandonSeconds: 5 },
-    now,
   );
   for (const item of staffed.items) {
     const target = item.label ? slots[slotOf(item.label.slice(11, 16))] : undefined;

@@ -3,6 +3,7 @@
  * playwright-core (which never downloads a browser of its own).
  */
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
@@ -42,10 +43,14 @@ export async function openPage(browser: Browser, baseUrl: string, locale = 'fr-F
   return page;
 }
 
-/** Saves docs/screenshots/<name>.png (overwritten on each run). */
+/**
+ * Takes the screenshot <name>.png: into docs/screenshots/ only when UPDATE_SCREENSHOTS=1 (the tracked images
+ * change on request), into the system's temporary folder otherwise.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  const dir = process.env['UPDATE_SCREENSHOTS'] === '1' ? SCREENSHOT_DIR : path.join(os.tmpdir(), 'relais-screenshots');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
