@@ -11,6 +11,7 @@ import { UsersList } from '../users/UsersList.tsx';
 import { Inbox } from '../messages/Inbox.tsx';
 import { Tasks } from '../messages/Tasks.tsx';
 import { WallboardPage } from '../supervision/WallboardPage.tsx';
+import { PlanPage } from '../supervision/PlanPage.tsx';
 
 interface Screen {
   path: string;
@@ -30,6 +31,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/my-practice', nav: 'nav.myPractice', roles: ['practitioner'], render: (_p, me) => <PractitionerHome practiceIds={me.practiceIds} /> },
   { path: '/messages', nav: 'nav.messages', roles: ['practitioner'], render: () => <Inbox /> },
   { path: '/supervision', nav: 'nav.supervision', roles: OFFICE, render: () => <WallboardPage /> },
+  { path: '/staffing', nav: 'nav.staffing', roles: OFFICE, render: () => <PlanPage /> },
   { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
 ];
 
