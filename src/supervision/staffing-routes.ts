@@ -20,7 +20,7 @@ export function staffingRoutes(): FastifyPluginAsyncZod {
           response: { 200: zErlangAnswer },
         },
       },
-      async (request) => answerErlang({ actor: requireActor(request), requestId: String(request.id) }, request.body),
+      async (request) => answerErlang({ actor: requireActor(request), requestId: String(request.id), clock: request.clock }, request.body),
     );
   };
 }

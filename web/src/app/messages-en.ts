@@ -1,7 +1,13 @@
 /** The interface's texts in English: the compiler checks that every French key is translated. */
 import type { MessageKey } from './messages.ts';
+import { adminEn } from '../admin/messages-en.ts';
+import { interopEn } from '../interop/messages-en.ts';
+
+import { billingEn } from '../billing/messages-en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...adminEn,
+  ...billingEn,
   'action.cancel': 'Cancel',
   'language.label': 'Language',
   'key.enter': 'Enter',
@@ -15,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   'login.email': 'Email address',
   'login.password': 'Password',
   'login.submit': 'Sign in',
+  'login.retryIn': 'You may try again in {seconds} s.',
 
   'nav.console': 'Console',
   'nav.practices': 'Practices',
@@ -338,4 +345,5 @@ export const en: Record<MessageKey, string> = {
   'outcome.link.appointment': 'appointment',
   'outcome.link.message': 'message',
   'outcome.simulated': 'Simulated call with no call record on the server: the outcome cannot be saved.',
+  ...interopEn,
 };
