@@ -112,17 +112,29 @@ export interface Target {
 
 /**
  * The smallest N meeting the service-level target under the maximum occupancy (Erlang B or C), walking
- * N upward with B's recurrence: O(N) in all. Null when no N ≤ maxAgents does.
+ * N upward with B's recurrence: O(N), numbers only, no allocation (a week of 200 queues is 67,200
+ * searches). −1 when no N ≤ maxAgents does.
  */
-export function smallestAgents(model: 'B' | 'C', load: Load, t: Target): Performance | null {
-  const a = trafficOf(load);
-  if (a === 0) return model === 'B' ? performanceB(0, load, 0) : performanceC(0, load, t.targetSeconds, 1);
+export function smallestAgentCount(model: 'B' | 'C', load: Load, t: Target): number {
+  const a = load.arrivalRate * load.ahtSeconds;
+  if (a === 0) return 0;
+  const decay = t.targetSeconds / load.ahtSeconds;
   let b = 1;
   for (let n = 1; n <= t.maxAgents; n++) {
     b = (a * b) / (n + a * b);
-    if (model === 'C' && a >= n) continue;
-    const p = model === 'B' ? performanceB(n, load, b) : performanceC(n, load, t.targetSeconds, b);
-    if (p.serviceLevel >= t.targetServiceLevel && p.occupancy <= t.maxOccupancy) return p;
+    if (model === 'B') {
+      if (1 - b >= t.targetServiceLevel && (a * (1 - b)) / n <= t.maxOccupancy) return n;
+    } else if (a < n) {
+      const c = Math.min(1, Math.max(0, (n * b) / (n - a * (1 - b))));
+      if (1 - c * Math.exp(-(n - a) * decay) >= t.targetServiceLevel && a / n <= t.maxOccupancy) return n;
+    }
   }
-  return null;
+  return -1;
+}
+
+/** The smallest N as above, with its performance; null when none. */
+export function smallestAgents(model: 'B' | 'C', load: Load, t: Target): Performance | null {
+  const n = smallestAgentCount(model, load, t);
+  if (n < 0) return null;
+  return model === 'B' ? evaluateB(n, load) : evaluateC(n, load, t.targetSeconds);
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../core/db/types.ts';
 import { requireActor } from '../core/auth/guard.ts';
-import { systemClock, type Clock } from '../core/time/clock.ts';
 import { planDay } from './plan-service.ts';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[03]0$|^24:00$/, 'HH:00 ou HH:30 / HH:00 or HH:30');
@@ -49,7 +48,7 @@ const zPlanAnswer = z.object({
   heatmap: z.array(z.array(n)),
 });
 
-export function planRoutes(db: Db, clock: Clock = systemClock): FastifyPluginAsyncZod {
+export function planRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/supervision/plan',
@@ -61,7 +60,7 @@ export function planRoutes(db: Db, clock: Clock = systemClock): FastifyPluginAsy
           response: { 200: zPlanAnswer },
         },
       },
-      async (request) => planDay(db, { actor: requireActor(request), requestId: String(request.id), clock }, request.body, clock),
+      async (request) => planDay(db, { actor: requireActor(request), requestId: String(request.id), clock: request.clock }, request.body),
     );
   };
 }

@@ -6,7 +6,6 @@
  */
 import type { Db } from '../core/db/types.ts';
 import type { RequestContext } from '../core/auth/actor.ts';
-import type { Clock } from '../core/time/clock.ts';
 import { AppError } from '../core/errors/catalogue.ts';
 import { publicHolidays } from '../core/time/holidays.ts';
 import { dateOfDayNumber, dayNumberOf, instantToLocal, localToInstant, weekdayOfDayNumber } from '../core/time/local-time.ts';
@@ -51,12 +50,12 @@ function mostCommon(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Europe/Paris';
 }
 
-export async function planDay(db: Db, ctx: RequestContext, q: PlanQuestion, clock: Clock): Promise<PlanAnswer> {
+export async function planDay(db: Db, ctx: RequestContext, q: PlanQuestion): Promise<PlanAnswer> {
   const { actor } = ctx;
   if (actor.role !== 'admin' && actor.role !== 'supervisor') throw new AppError('forbidden');
   const practices = await repo.practiceCalendars(db, actor.organisationId, actor.practiceIds);
   const zone = mostCommon(practices.map((p) => p.time_zone));
-  const now = clock.nowMs();
+  const now = ctx.clock.nowMs();
   const date = q.date ?? dateOfDayNumber(dayNumberOf(instantToLocal(zone, now).date) + 1);
   const day = dayNumberOf(date);
   const dayStart = localToInstant(zone, date, '00:00');

@@ -4,7 +4,7 @@
  * phone into agents scheduled: scheduled = ⌈agents / (1 − shrinkage)⌉. Pure.
  */
 import { evaluateA } from './erlang-a.ts';
-import { evaluateB, evaluateC, smallestAgents, type Load, type Performance } from './erlang.ts';
+import { evaluateB, evaluateC, smallestAgentCount, smallestAgents, type Load, type Performance } from './erlang.ts';
 
 export type ErlangModel = 'B' | 'C' | 'A';
 
@@ -75,4 +75,13 @@ export function staffing(q: StaffingQuestion): StaffingAnswer | null {
       : smallestAgents(q.model, load, { targetSeconds: q.targetSeconds, targetServiceLevel: target.sl, maxOccupancy: target.occ, maxAgents: MAX_AGENTS });
   if (found === null) return null;
   return { ...found, scheduledAgents: scheduledFor(found.agents, q.shrinkage ?? 0) };
+}
+
+/**
+ * Agents to schedule for one interval (Erlang C, or B), numbers only: what a week of half-hours for
+ * hundreds of queues needs. −1 when no staffing up to MAX_AGENTS meets the target.
+ */
+export function scheduledAgentsC(load: Load, o: { targetSeconds: number; targetServiceLevel: number; maxOccupancy: number; shrinkage: number }): number {
+  const n = smallestAgentCount('C', load, { targetSeconds: o.targetSeconds, targetServiceLevel: o.targetServiceLevel, maxOccupancy: o.maxOccupancy, maxAgents: MAX_AGENTS });
+  return n < 0 ? -1 : scheduledFor(n, o.shrinkage);
 }

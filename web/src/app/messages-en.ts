@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   'nav.users': 'Users',
   'nav.myPractice': 'My practice',
   'nav.supervision': 'Supervision',
+  'nav.staffing': 'Forecast',
   'nav.signOut': 'Sign out',
 
   'role.admin': 'Administrator',

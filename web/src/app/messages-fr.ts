@@ -27,6 +27,7 @@ export const fr = {
   'nav.users': 'Utilisateurs',
   'nav.myPractice': 'Mon cabinet',
   'nav.supervision': 'Supervision',
+  'nav.staffing': 'Prévisions',
   'nav.signOut': 'Se déconnecter',
 
   'role.admin': 'Administrateur',

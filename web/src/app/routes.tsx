@@ -15,6 +15,7 @@ import { Tasks } from '../messages/Tasks.tsx';
 import { IcsFeedPage } from '../interop/IcsFeedPage.tsx';
 import { WebhooksPage } from '../interop/WebhooksPage.tsx';
 import { WallboardPage } from '../supervision/WallboardPage.tsx';
+import { PlanPage } from '../supervision/PlanPage.tsx';
 import { BillingPage } from '../billing/BillingPage.tsx';
 import { InvoicePage } from '../billing/InvoicePage.tsx';
 
@@ -42,6 +43,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/webhooks', nav: 'nav.webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
   { path: '/calendar-feed', nav: 'nav.icsFeed', roles: ['practitioner'], render: () => <IcsFeedPage /> },
   { path: '/supervision', nav: 'nav.supervision', roles: OFFICE, render: () => <WallboardPage /> },
+  { path: '/staffing', nav: 'nav.staffing', roles: OFFICE, render: () => <PlanPage /> },
   { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
   { path: '/billing', nav: 'nav.billing', roles: ['admin'], render: () => <BillingPage admin basePath="/billing" /> },
   { path: '/billing/:id', roles: ['admin'], render: (p) => <InvoicePage id={p.id ?? ''} admin basePath="/billing" /> },

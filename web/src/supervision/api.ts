@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, query } from '../app/api.ts';
+import { get, post, query } from '../app/api.ts';
 import type { AgentView, QueueStateView } from '../../../src/calls/live/messages.ts';
 import type { MetricsReport } from '../../../src/calls/metrics/compute.ts';
 import { connectLive } from '../console/live-socket.ts';
@@ -69,4 +69,37 @@ export function useWallboardLive(): boolean {
     };
   }, [qc]);
   return open;
+}
+
+export interface PlanRow {
+  slot: number;
+  label: string;
+  forecastCalls: number;
+  ahtSeconds: number | null;
+  requiredAgents: number;
+  plannedAgents: number;
+  expectedServiceLevel: number | null;
+  expectedAbandons: number | null;
+}
+export interface PlanAnswer {
+  date: string;
+  timeZone: string;
+  model: 'A' | 'C';
+  patienceSeconds: number | null;
+  rows: PlanRow[];
+  alerts: { label: string; requiredAgents: number; plannedAgents: number; expectedServiceLevel: number | null; expectedAbandons: number | null; practices: { practiceId: string; calls: number }[] }[];
+  heatmap: number[][];
+}
+export interface WhatIf {
+  from: string;
+  to: string;
+  agents: number;
+}
+
+export function usePlan(date: string, whatIf: readonly WhatIf[]) {
+  return useQuery({
+    queryKey: ['supervision', 'plan', date, whatIf],
+    queryFn: () => post<PlanAnswer>('/api/supervision/plan', { ...(date ? { date } : {}), whatIf }),
+    placeholderData: (previous) => previous,
+  });
 }
