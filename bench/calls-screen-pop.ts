@@ -151,6 +151,8 @@ async function measureRelais(plainDb: Db, databaseUrl: string | undefined): Prom
   const db = countingDb(plainDb);
   let errors = 0;
   const firstErrors: string[] = [];
+  /** The consoles' requests still running: the run waits for them, so that each failure is counted. */
+  const inFlight = new Set<Promise<void>>();
   const failed = (error: unknown) => {
     errors++;
     if (firstErrors.length < 3) firstErrors.push(error instanceof Error ? error.message : String(error));
@@ -179,11 +181,13 @@ async function measureRelais(plainDb: Db, databaseUrl: string | undefined): Prom
           arrivals.get(m.callerNumber ?? '')?.(at);
           arrivals.delete(m.callerNumber ?? '');
           // The console takes the call and is free again at once.
-          void (async () => {
+          const work = (async () => {
             await session.post(`/api/calls/${m.callId}/answer`);
             await session.post(`/api/calls/${m.callId}/hangup`);
             await session.post(`/api/calls/${m.callId}/wrap-up-done`);
           })().catch(failed);
+          inFlight.add(work);
+          void work.finally(() => inFlight.delete(work));
         });
       });
       await session.put('/api/agents/me/status', { status: 'available' });
@@ -198,6 +202,7 @@ async function measureRelais(plainDb: Db, databaseUrl: string | undefined): Prom
       arrivals,
       () => (statementsAtStart = db.statements.count),
     );
+    while (inFlight.size) await Promise.all([...inFlight]);
     const statementsPerCall = (db.statements.count - statementsAtStart) / (SECONDS * RATE);
     return { stats: stats(result.latencies), lost: result.lost, errors, firstErrors, statementsPerCall };
   } finally {

@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDatabaseKinds } from './support/databases.ts';
 import type { TestClient, ErrorResponseBody } from './support/server.ts';
-import { createPatient } from './support/fixtures.ts';
+import { createPatient, createUser } from './support/fixtures.ts';
 import { agentClient, at, createAgendaWorld, upcoming, rowCount, type AgendaWorld } from './support/agenda-fixtures.ts';
 import { startNotifyStack, type NotifyStack } from './support/notify-stack.ts';
 
@@ -142,6 +142,23 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(stack.twilio.to(e164(phone)).length, 2, 'no third SMS');
       const bad = await ask({ start, phone: '01 23' });
       assert.equal(bad.status, 400);
+    });
+
+    it('the practice chooses secretary confirmation, and may close its page (admin only)', async () => {
+      const a = await createUser(stack.t.db, { organisationId: w.organisationId, role: 'admin' });
+      const admin = stack.server.client();
+      await admin.login(a.email, a.password);
+      const url = `/api/online-booking/settings/${w.practiceId}`;
+      assert.equal((await agent.put(url, { slug, enabled: true, requiresConfirmation: true })).status, 403);
+      assert.equal((await admin.put(url, { slug, enabled: true, requiresConfirmation: true })).status, 200);
+      const phone = nextPhone();
+      const asked = await ask({ start: at(w.timeZone, upcoming(w.timeZone, 5), '16:00'), phone });
+      const ok = await visitor.post<Confirmation & { awaitingConfirmation: boolean }>(`${base}/requests/${asked.body.requestId}/confirm`, { code: codeFor(phone) });
+      assert.equal(ok.status, 200, ok.text);
+      assert.equal(ok.body.awaitingConfirmation, true);
+      assert.equal((await admin.put(url, { slug, enabled: false, requiresConfirmation: true })).status, 200);
+      assert.equal((await visitor.get(base)).status, 404);
+      assert.equal((await admin.put(url, { slug, enabled: true, requiresConfirmation: false })).status, 200);
     });
   });
 }

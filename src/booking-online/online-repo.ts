@@ -147,3 +147,35 @@ export async function setPatient(q: Queryable, id: string, patientId: string): P
 export async function markBooked(q: Queryable, o: { id: string; appointmentId: string; start: string }): Promise<void> {
   await q.query(`update online_booking_requests set status = 'booked', appointment_id = $2, start_at = $3 where id = $1`, [o.id, o.appointmentId, o.start]);
 }
+
+export interface OnlineSettings {
+  practiceId: string;
+  slug: string;
+  enabled: boolean;
+  requiresConfirmation: boolean;
+}
+
+export async function settingsOf(q: Queryable, practiceId: string): Promise<OnlineSettings | null> {
+  const { rows } = await q.query<{ practice_id: string; slug: string; enabled: boolean; requires_confirmation: boolean }>(
+    'select practice_id, slug, enabled, requires_confirmation from online_booking_settings where practice_id = $1',
+    [practiceId],
+  );
+  const r = rows[0];
+  return r ? { practiceId: r.practice_id, slug: r.slug, enabled: r.enabled, requiresConfirmation: r.requires_confirmation } : null;
+}
+
+/** Creates or replaces the practice's settings; null when the slug belongs to another practice. */
+export async function upsertSettings(q: Queryable, o: OnlineSettings & { organisationId: string; at: Date }): Promise<OnlineSettings | null> {
+  const { rows } = await q.query<{ practice_id: string }>(
+    `insert into online_booking_settings (practice_id, organisation_id, slug, enabled, requires_confirmation, updated_at)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (practice_id) do update set slug = excluded.slug, enabled = excluded.enabled,
+       requires_confirmation = excluded.requires_confirmation, updated_at = excluded.updated_at
+     returning practice_id`,
+    [o.practiceId, o.organisationId, o.slug, o.enabled, o.requiresConfirmation, o.at],
+  ).catch((error: unknown) => {
+    if ((error as { code?: string }).code === '23505') return { rows: [] };
+    throw error;
+  });
+  return rows.length ? { practiceId: o.practiceId, slug: o.slug, enabled: o.enabled, requiresConfirmation: o.requiresConfirmation } : null;
+}

@@ -1,4 +1,4 @@
-/** Public online booking routes (/api/public/booking/…): no session; thin. */
+/** Public online booking routes (/api/public/booking/…, no session) and the practice's settings (admin). Thin. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../core/config.ts';
@@ -8,6 +8,8 @@ import { transportsFromConfig } from '../core/delivery/transports/index.ts';
 import { signLink } from '../core/delivery/links.ts';
 import { linkBaseUrl, linkSecret } from '../core/delivery/link-secret.ts';
 import * as online from './online-service.ts';
+import { getOnlineSettings, setOnlineSettings } from './settings-service.ts';
+import { authorize } from '../core/auth/guard.ts';
 
 const tags = ['prise de RDV en ligne / online booking'];
 const config = { public: true } as const;
@@ -23,6 +25,19 @@ export function onlineBookingRoutes(db: Db, o: { config: Config; clock?: Clock }
       `${linkBaseUrl(o.config)}/l/${signLink(await linkSecret(db, o.config.linkSecret), { action: 'appointment', subject: appointmentId, expiresAt: Date.parse(start) })}`,
   };
   return async (app) => {
+    const settingsSchema = z.strictObject({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).min(3).max(80), enabled: z.boolean(), requiresConfirmation: z.boolean() });
+    const practiceParams = z.strictObject({ practiceId: z.uuid() });
+    app.get(
+      '/online-booking/settings/:practiceId',
+      { schema: { tags, summary: 'Réglages de la prise de RDV en ligne / Online booking settings', params: practiceParams } },
+      async (request) => ({ settings: await getOnlineSettings(db, authorize(request, 'practice.write'), request.params.practiceId) }),
+    );
+    app.put(
+      '/online-booking/settings/:practiceId',
+      { schema: { tags, summary: 'Ouvrir, fermer, confirmation du secrétariat / Open, close, secretary confirmation', params: practiceParams, body: settingsSchema } },
+      async (request) =>
+        setOnlineSettings(db, authorize(request, 'practice.write'), { settings: { practiceId: request.params.practiceId, ...request.body }, clock: deps.clock }),
+    );
     app.get('/public/booking/:slug', { config, schema: { tags, summary: 'Page de prise de RDV / Booking page', params: slugParams } }, async (request) =>
       online.getBookingPage(db, request.params.slug, String(request.id)),
     );

@@ -106,6 +106,9 @@ function configOf(row: repo.QueueConfigRow): QueueConfig {
 }
 
 async function dispatchOnce(rt: CallsRuntime, org: string, timers: boolean): Promise<void> {
+  // A run for an event (an agent freed, a call answered) with nothing waiting has nothing to route: one read
+  // instead of a locked transaction. A call queued after this read runs its own dispatch once committed.
+  if (!timers && !(await repo.hasWaitingCalls(rt.db, org))) return;
   const { fx } = await inTransaction(rt.db, async (tx, fx) => {
     await tx.query(`select pg_advisory_xact_lock(hashtextextended('relais.calls.dispatch:' || $1::text, 0))`, [org]);
     const now = rt.clock.now();

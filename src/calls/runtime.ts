@@ -9,11 +9,10 @@ import type { EventBus } from '../core/events/bus.ts';
 import { CALLS_CHANNEL, type Signal } from './live/signals.ts';
 import { NO_COMMANDS, type TelephonyCommands } from './telephony/port.ts';
 
-export interface Clock {
-  now(): Date;
-}
+import { systemClock, type Clock } from '../core/time/clock.ts';
 
-export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+export type { Clock } from '../core/time/clock.ts';
+export const SYSTEM_CLOCK: Clock = systemClock;
 
 export interface CallsLog {
   error(obj: Record<string, unknown>, msg: string): void;

@@ -14,6 +14,7 @@ import type { Profession, Specialty } from '../practitioners/professions.ts';
 import { insertRows } from './insert.ts';
 import type { Rng } from './random.ts';
 import { practiceByKey, type DemoPart, type DemoPractitioner, type DemoState } from './state.ts';
+import { systemClock } from '../core/time/clock.ts';
 
 const DAYS_BEFORE = 45;
 const DAYS_AFTER = 45;
@@ -147,7 +148,7 @@ export interface AgendaSeedSummary {
 }
 
 /** Seeds every demo practitioner's agenda (see the file's comment). */
-export async function seedAgenda(db: Queryable, rng: Rng, state: DemoState, now = Date.now()): Promise<AgendaSeedSummary> {
+export async function seedAgenda(db: Queryable, rng: Rng, state: DemoState, now = systemClock.nowMs()): Promise<AgendaSeedSummary> {
   const org = state.organisationId;
   const patientRows = await db.query<{ id: string; practice_id: string }>('select id, practice_id from patients where organisation_id = $1 order by id', [org]);
   const patientsByPractice = new Map<string, string[]>();

@@ -17,10 +17,21 @@ import { practitionersPart } from './practitioners.ts';
 import { Rng } from './random.ts';
 import type { DemoAccount, DemoPart, DemoState } from './state.ts';
 import { DEMO_EMAILS, usersPart } from './users.ts';
+import { onlineBookingPart } from './online-booking.ts';
 
 export const DEMO_SEED = 'relais-demo-1';
 
-export const DEMO_PARTS: DemoPart[] = [organisationPart, practicesPart, practitionersPart, patientsPart, usersPart, agendaPart, consignesPart, callHistoryPart];
+export const DEMO_PARTS: DemoPart[] = [
+  organisationPart,
+  practicesPart,
+  practitionersPart,
+  patientsPart,
+  usersPart,
+  agendaPart,
+  consignesPart,
+  callHistoryPart,
+  onlineBookingPart,
+];
 
 export class DatabaseNotEmptyError extends Error {
   constructor(readonly organisations: number) {

@@ -11,7 +11,7 @@ import type { Clock } from '../core/time/clock.ts';
 import type { Tuning } from '../core/delivery/queues.ts';
 import { ESCALATE_QUEUE } from './queues.ts';
 import { addEvent, getSettings, messageById, setEscalationStep } from './repo.ts';
-import { noticeToContact, noticeToPractitioner } from './notify-practitioner.ts';
+import { noticeToContact, noticeToPractitioner } from './notice-service.ts';
 import { escalationStartAfter } from './service.ts';
 
 export type EscalationOutcome = 'stopped' | 'duplicate' | 'renotified' | 'escalated' | 'exhausted' | 'gone';

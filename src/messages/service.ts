@@ -10,6 +10,8 @@ import type { RequestContext } from '../core/auth/actor.ts';
 import type { Db, Queryable } from '../core/db/types.ts';
 import type { Jobs } from '../core/jobs/jobs.ts';
 import { audit } from '../core/audit.ts';
+import { practitionerDisplayName } from '../practitioners/service.ts';
+import { practitionerUserId } from '../users/service.ts';
 import type { Tuning } from '../core/delivery/queues.ts';
 import { ESCALATE_QUEUE } from './queues.ts';
 import {
@@ -34,7 +36,7 @@ import {
   tasksOf,
   type MessageRecord,
 } from './repo.ts';
-import { noticeToPractitioner } from './notify-practitioner.ts';
+import { noticeToPractitioner } from './notice-service.ts';
 import type { CreateMessageInput, ListMessagesQuery, MessageDetailDto, MessageDto, MessageLinkDto, TaskDto } from './schemas.ts';
 
 export interface MessagesDeps {
@@ -224,10 +226,7 @@ function linkView(m: MessageRecord, practitionerName: string): MessageLinkDto {
   return { kind: 'message', messageType: m.type, practitionerName, createdAt: m.createdAt, acknowledgedAt: m.acknowledgedAt };
 }
 
-async function practitionerName(q: Queryable, id: string): Promise<string> {
-  const { rows } = await q.query<{ name: string }>(`select concat_ws(' ', title, first_name, last_name) as name from practitioners where id = $1`, [id]);
-  return rows[0]?.name ?? '';
-}
+const practitionerName = practitionerDisplayName;
 
 /** What an acknowledgement link shows: no text, no patient. */
 export async function messageLinkView(db: Db, messageId: string): Promise<MessageLinkDto | undefined> {
@@ -241,10 +240,8 @@ export async function acknowledgeByLink(db: Db, messageId: string, party: string
     const m = await messageById(tx, messageId, true);
     if (!m) return undefined;
     const byPractitioner = party === m.practitionerId;
-    const { rows } = byPractitioner
-      ? await tx.query<{ id: string }>('select id from users where practitioner_id = $1 and active order by created_at limit 1', [m.practitionerId])
-      : { rows: [] };
-    await acknowledge(tx, m, rows[0]?.id ?? null, 'link', byPractitioner ? { party: 'practitioner' } : { party: 'contact', contactId: party });
+    const userId = byPractitioner ? await practitionerUserId(tx, m.practitionerId) : null;
+    await acknowledge(tx, m, userId, 'link', byPractitioner ? { party: 'practitioner' } : { party: 'contact', contactId: party });
     return linkView((await messageById(tx, messageId))!, await practitionerName(tx, m.practitionerId));
   });
 }

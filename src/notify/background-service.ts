@@ -4,7 +4,7 @@
  * template notify writes (patients' notices, and the staff notices messages queues) is rendered here.
  */
 import type { BackgroundFeature } from '../core/delivery/workers.ts';
-import { onAppointmentEvent } from './appointment-events.ts';
+import { onAppointmentEvent } from './appointment-events-service.ts';
 import { offerFreedSlot } from './offers-service.ts';
 import { NOTIFY_QUEUE, notifyQueues } from './queues.ts';
 import { fireReminder } from './reminder-service.ts';

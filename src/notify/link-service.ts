@@ -67,7 +67,7 @@ async function appointmentFor(db: Db, deps: LinkDeps, r: LinkRequest) {
   const claims = claimsOf(deps, token, 'appointment');
   const c = await loadAppointmentContext(db, claims.subject);
   if (!c) throw new AppError('link_invalid');
-  const ctx = await systemContext(db, { organisationId: c.organisationId, practiceId: c.practiceId, requestId });
+  const ctx = await systemContext(db, { organisationId: c.organisationId, practiceId: c.practiceId, requestId, clock: deps.clock });
   return { c, ctx };
 }
 
@@ -128,7 +128,7 @@ export async function moveByLink(db: Db, deps: LinkDeps, r: LinkRequest & { star
   const now = deps.clock.nowMs();
   requireActive(c, now);
   requireBeforeDeadline(c, now);
-  await move(db, ctx, c.appointmentId, { start }, now);
+  await move(db, ctx, c.appointmentId, { start });
   await recordLinkAction(db, {
     organisationId: c.organisationId,
     practiceId: c.practiceId,
@@ -143,7 +143,7 @@ export async function moveByLink(db: Db, deps: LinkDeps, r: LinkRequest & { star
 /** Free slots to move to: the same practitioner and motif, from now. */
 export async function slotsForLink(db: Db, deps: LinkDeps, r: LinkRequest): Promise<{ start: string; end: string }[]> {
   const { c, ctx } = await appointmentFor(db, deps, r);
-  const slots = await nextSlots(db, ctx, { practitionerIds: [c.practitionerId], motifId: [c.motifId], limit: 12 }, deps.clock.nowMs());
+  const slots = await nextSlots(db, ctx, { practitionerIds: [c.practitionerId], motifId: [c.motifId], limit: 12 });
   return slots.map((s) => ({ start: s.start, end: s.end }));
 }
 
@@ -181,7 +181,7 @@ export async function answerOfferLink(db: Db, deps: LinkDeps, r: LinkRequest & {
   const claims = claimsOf(deps, r.token, 'offer');
   if (!claims.party) throw new AppError('link_invalid');
   const ref = { offerId: claims.subject, entryId: claims.party, requestId: r.requestId };
-  if (!r.accept) return declineOffer(db, ref);
+  if (!r.accept) return declineOffer(db, deps, ref);
   return acceptOffer(db, { jobs: await deps.jobs(), tuning: deps.tuning, clock: deps.clock }, ref);
 }
 

@@ -12,7 +12,7 @@ import { queueDelivery } from '../core/delivery/delivery-service.ts';
 import { systemContext } from '../core/delivery/system-actor.ts';
 import { book } from '../agenda/booking-service.ts';
 import { freedSlot, waitlistMatches } from '../agenda/waitlist-service.ts';
-import type { EventDeps } from './appointment-events.ts';
+import type { EventDeps } from './appointment-events-service.ts';
 import { getPracticeSettings } from './settings-repo.ts';
 import { insertOffer, insertRecipient, loadOfferContext, markTaken, setRecipientStatus, type OfferContext } from './offers-repo.ts';
 import { localeOf, patientChannels } from './recipients.ts';
@@ -30,7 +30,7 @@ export async function offerFreedSlot(db: Db, deps: EventDeps, o: { appointmentId
   if (!freed) return null;
   const now = deps.clock.nowMs();
   if (Date.parse(freed.start) < now + MIN_LEAD_MS) return null;
-  const ctx = await systemContext(db, { organisationId: freed.organisationId, practiceId: freed.practiceId, requestId });
+  const ctx = await systemContext(db, { organisationId: freed.organisationId, practiceId: freed.practiceId, requestId, clock: deps.clock });
   const matches = (await waitlistMatches(db, ctx, appointmentId)).slice(0, MAX_RECIPIENTS);
   if (matches.length === 0) return null;
   const settings = await getPracticeSettings(db, freed.practiceId);
@@ -95,7 +95,7 @@ export async function acceptOffer(db: Db, deps: EventDeps, ref: OfferRef): Promi
   const { offerId, entryId, requestId } = ref;
   const o = await loadOfferContext(db, offerId, entryId);
   if (!o) throw new AppError('not_found');
-  const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId });
+  const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId, clock: deps.clock });
   if (o.recipientStatus === 'accepted' && o.takenAppointmentId) return { outcome: 'booked', appointmentId: o.takenAppointmentId, start: new Date(o.start).toISOString() };
   let appointmentId: string | null = null;
   let failure: AppError | null = null;
@@ -147,11 +147,11 @@ export async function acceptOffer(db: Db, deps: EventDeps, ref: OfferRef): Promi
   return { outcome: 'booked', appointmentId, start: new Date(o.start).toISOString() };
 }
 
-export async function declineOffer(db: Db, ref: OfferRef): Promise<OfferAnswer> {
+export async function declineOffer(db: Db, deps: Pick<EventDeps, 'clock'>, ref: OfferRef): Promise<OfferAnswer> {
   const { offerId, entryId, requestId } = ref;
   const o = await loadOfferContext(db, offerId, entryId);
   if (!o) throw new AppError('not_found');
-  const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId });
+  const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId, clock: deps.clock });
   await db.transaction(async (tx) => {
     if (o.recipientStatus === 'offered') await setRecipientStatus(tx, offerId, entryId, 'declined');
     await recordLinkAction(tx, { organisationId: o.organisationId, practiceId: o.practiceId, patientId: o.patientId, offerId, appointmentId: null, action: 'decline' });

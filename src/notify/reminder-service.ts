@@ -4,7 +4,7 @@ import { queueDelivery } from '../core/delivery/delivery-service.ts';
 import { loadAppointmentContext } from './context-repo.ts';
 import { localeOf, patientChannels } from './recipients.ts';
 import { markReminderSkipped, takeDueReminder } from './reminders-repo.ts';
-import type { EventDeps } from './appointment-events.ts';
+import type { EventDeps } from './appointment-events-service.ts';
 
 export async function fireReminder(db: Db, deps: EventDeps, due: { appointmentId: string; rule: string }): Promise<'sent' | 'skipped' | 'not_due'> {
   const { appointmentId, rule } = due;

@@ -260,3 +260,8 @@ export async function updatePatient(db: Db, ctx: RequestContext, id: string, inp
     return toView(updated);
   });
 }
+
+/** The practice a patient belongs to, for another feature's own scope check inside its transaction. */
+export async function patientPractice(q: Queryable, patientId: string): Promise<string | undefined> {
+  return repo.practiceOfPatient(q, patientId);
+}

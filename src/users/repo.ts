@@ -155,3 +155,9 @@ export async function practiceIdsOfOrganisation(db: Queryable, organisationId: s
   const { rows } = await db.query<{ id: string }>('select id from practices where organisation_id = $1 order by id', [organisationId]);
   return rows.map((r) => r.id);
 }
+
+/** The practitioner's own login, the oldest active one. */
+export async function userOfPractitioner(q: Queryable, practitionerId: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ id: string }>('select id from users where practitioner_id = $1 and active order by created_at limit 1', [practitionerId]);
+  return rows[0]?.id;
+}

@@ -104,7 +104,7 @@ export function usersRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
-        return service.updateMe(db, { actor, requestId: String(request.id) }, request.sessionTokenHash, request.body);
+        return service.updateMe(db, { actor, requestId: String(request.id), clock: request.clock }, request.sessionTokenHash, request.body);
       },
     );
   };

@@ -204,3 +204,13 @@ export async function updateMe(db: Db, ctx: RequestContext, sessionTokenHash: st
     return toView((await repo.findUser(tx, ctx.actor.organisationId, userId))!);
   });
 }
+
+/** The user acting for a practitioner who answers through a signed link. */
+export async function practitionerUserId(q: Queryable, practitionerId: string): Promise<string | null> {
+  return (await repo.userOfPractitioner(q, practitionerId)) ?? null;
+}
+
+/** The organisations, oldest first (`relais user add` picks or creates one). */
+export const listOrganisations = (db: Queryable): Promise<{ id: string; name: string }[]> => repo.listOrganisations(db);
+export const createOrganisation = (db: Queryable, name: string): Promise<string> => repo.insertOrganisation(db, name);
+export const practiceIdsOfOrganisation = (db: Queryable, organisationId: string): Promise<string[]> => repo.practiceIdsOfOrganisation(db, organisationId);

@@ -5,6 +5,7 @@
  */
 import type { RequestContext } from '../auth/actor.ts';
 import type { Queryable } from '../db/types.ts';
+import type { Clock } from '../time/clock.ts';
 import { ensureSystemUser } from './system-actor-repo.ts';
 
 const DISPLAY_NAME = 'Patient (lien sécurisé)';
@@ -13,10 +14,11 @@ export function systemEmail(organisationId: string): string {
   return `patient-links+${organisationId}@relais.invalid`;
 }
 
-export async function systemContext(q: Queryable, o: { organisationId: string; practiceId: string; requestId: string }): Promise<RequestContext> {
+export async function systemContext(q: Queryable, o: { organisationId: string; practiceId: string; requestId: string; clock: Clock }): Promise<RequestContext> {
   const email = systemEmail(o.organisationId);
   return {
     requestId: o.requestId,
+    clock: o.clock,
     actor: {
       userId: await ensureSystemUser(q, { organisationId: o.organisationId, email, displayName: DISPLAY_NAME }),
       organisationId: o.organisationId,

@@ -3,8 +3,11 @@ import type { MessageKey } from './messages.ts';
 import { adminEn } from '../admin/messages-en.ts';
 import { interopEn } from '../interop/messages-en.ts';
 
+import { billingEn } from '../billing/messages-en.ts';
+
 export const en: Record<MessageKey, string> = {
   ...adminEn,
+  ...billingEn,
   'action.cancel': 'Cancel',
   'language.label': 'Language',
   'key.enter': 'Enter',

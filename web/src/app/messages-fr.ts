@@ -2,8 +2,11 @@
 import { adminFr } from '../admin/messages-fr.ts';
 import { interopFr } from '../interop/messages-fr.ts';
 
+import { billingFr } from '../billing/messages-fr.ts';
+
 export const fr = {
   ...adminFr,
+  ...billingFr,
   'action.cancel': 'Annuler',
   'language.label': 'Langue',
   'key.enter': 'Entrée',

@@ -15,6 +15,8 @@ import { Tasks } from '../messages/Tasks.tsx';
 import { IcsFeedPage } from '../interop/IcsFeedPage.tsx';
 import { WebhooksPage } from '../interop/WebhooksPage.tsx';
 import { WallboardPage } from '../supervision/WallboardPage.tsx';
+import { BillingPage } from '../billing/BillingPage.tsx';
+import { InvoicePage } from '../billing/InvoicePage.tsx';
 
 interface Screen {
   path: string;
@@ -41,6 +43,10 @@ export const SCREENS: readonly Screen[] = [
   { path: '/calendar-feed', nav: 'nav.icsFeed', roles: ['practitioner'], render: () => <IcsFeedPage /> },
   { path: '/supervision', nav: 'nav.supervision', roles: OFFICE, render: () => <WallboardPage /> },
   { path: '/tasks', nav: 'nav.tasks', roles: ['agent', 'admin', 'supervisor'], render: () => <Tasks /> },
+  { path: '/billing', nav: 'nav.billing', roles: ['admin'], render: () => <BillingPage admin basePath="/billing" /> },
+  { path: '/billing/:id', roles: ['admin'], render: (p) => <InvoicePage id={p.id ?? ''} admin basePath="/billing" /> },
+  { path: '/my-invoices', nav: 'nav.myInvoices', roles: ['practitioner'], render: () => <BillingPage admin={false} basePath="/my-invoices" /> },
+  { path: '/my-invoices/:id', roles: ['practitioner'], render: (p) => <InvoicePage id={p.id ?? ''} admin={false} basePath="/my-invoices" /> },
 ];
 
 export function homePath(role: Role): string {

@@ -1,5 +1,6 @@
 /** English texts of the "open doors" screens; same keys as messages-fr.ts. */
 import type { interopFr } from './messages-fr.ts';
+import { onlineEn } from '../online-booking/messages-en.ts';
 
 export const interopEn = {
   'nav.icsFeed': 'Calendar feed',
@@ -61,4 +62,5 @@ export const interopEn = {
   'webhooks.event.message.created': "Message taken",
   'webhooks.event.message.processed': "Message processed",
   'webhooks.event.call.ended': "Call ended",
+  ...onlineEn,
 } as const satisfies Record<keyof typeof interopFr, string>;

@@ -1,4 +1,6 @@
 /** French texts of the "open doors" screens (calendar feed, webhooks, API clients, online booking). */
+import { onlineFr } from '../online-booking/messages-fr.ts';
+
 export const interopFr = {
   'nav.icsFeed': 'Abonnement agenda',
   'ics.title': 'Abonner mon calendrier à mon agenda Relais',
@@ -59,4 +61,5 @@ export const interopFr = {
   'webhooks.event.message.created': "Message pris",
   'webhooks.event.message.processed': "Message traité",
   'webhooks.event.call.ended': "Appel terminé",
+  ...onlineFr,
 } as const satisfies Record<string, string>;

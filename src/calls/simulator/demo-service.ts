@@ -20,6 +20,7 @@ import { demoLines, upsertSimAgent } from './demo-repo.ts';
 import { runSimulation } from './runner.ts';
 import { simAgentEmail } from './setup.ts';
 import { generateTraffic } from './traffic.ts';
+import { systemClock } from '../../core/time/clock.ts';
 
 const CHUNK_MS = 8 * 3_600_000;
 
@@ -84,7 +85,7 @@ export function demoCallsPlugin(db: Db, config: Config, env: NodeJS.ProcessEnv =
       }
       app.log.info({ agents: accounts.length, lines: found.lines.length, callsPerHour: settings!.callsPerHour }, 'demo calls: started');
       for (let chunk = 0; !controller.signal.aborted; chunk++) {
-        const start = Date.now();
+        const start = systemClock.nowMs();
         const calls = generateTraffic({ seed: `demo-${start}`, start, durationMs: CHUNK_MS, callsPerHour: settings!.callsPerHour, practices: found.lines });
         const summary = await runSimulation({
           baseUrl, authToken: authToken!, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), agents: accounts, calls, simStart: start, speed: 1,
@@ -109,7 +110,7 @@ export function demoCallsPlugin(db: Db, config: Config, env: NodeJS.ProcessEnv =
       const { runtime } = callsHandle(app.server);
       for (const userId of agentIds) {
         const actor = { userId, organisationId, role: 'agent' as const, email: '', displayName: '', locale: 'fr' as const, practitionerId: null, practiceIds: [] };
-        await setMyStatus(runtime, { actor, requestId: 'demo-calls-shutdown' }, 'logged_out').catch(() => undefined);
+        await setMyStatus(runtime, { actor, requestId: 'demo-calls-shutdown', clock: runtime.clock }, 'logged_out').catch(() => undefined);
       }
     });
   };
