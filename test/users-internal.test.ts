@@ -8,6 +8,7 @@ import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.
 import { startServer, type TestServer, type TestClient, type ErrorResponseBody } from './support/server.ts';
 import { createOrganisation, createPractice, createUser } from './support/fixtures.ts';
 import { systemContext } from '../src/core/delivery/system-actor.ts';
+import { systemClock } from '../src/core/time/clock.ts';
 
 interface UserBody {
   id: string;
@@ -29,7 +30,7 @@ for (const kind of testDatabaseKinds()) {
       const practice = await createPractice(t.db, org);
       const a = await createUser(t.db, { organisationId: org, role: 'admin' });
       await createUser(t.db, { organisationId: org, role: 'agent', practiceIds: [practice] });
-      internalId = (await systemContext(t.db, { organisationId: org, practiceId: practice, requestId: 'test' })).actor.userId;
+      internalId = (await systemContext(t.db, { organisationId: org, practiceId: practice, requestId: 'test', clock: systemClock })).actor.userId;
       admin = server.client();
       await admin.login(a.email, a.password);
     });

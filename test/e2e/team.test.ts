@@ -11,6 +11,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { createUser } from '../support/fixtures.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
 import { systemContext } from '../../src/core/delivery/system-actor.ts';
+import { systemClock } from '../../src/core/time/clock.ts';
 import { launchBrowser, openPage, pageErrors, signIn } from './support/browser.ts';
 import { documentScreen } from './support/screens.ts';
 import { createWorld, type World } from './support/world.ts';
@@ -33,7 +34,7 @@ describe('team screen (pglite, browser)', () => {
     t = await openTestDb('pglite');
     world = await createWorld(t.db);
     admin = await createUser(t.db, { organisationId: world.organisationId, role: 'admin', email: 'admin@e2e.relais.fr' });
-    await systemContext(t.db, { organisationId: world.organisationId, practiceId: world.lilasId, requestId: 'e2e' });
+    await systemContext(t.db, { organisationId: world.organisationId, practiceId: world.lilasId, requestId: 'e2e', clock: systemClock });
     server = await startServer(t.db);
     browser = await launchBrowser();
   });
