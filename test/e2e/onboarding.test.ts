@@ -98,6 +98,7 @@ describe('onboarding a new client practice (pglite, browser)', () => {
     await page.getByTestId('consignes-save').click();
     await page.getByTestId('consignes-saved').waitFor();
     await page.locator('[data-testid="checklist"][data-missing="0"]').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await documentScreen(page, 'onboarding');
 
     // The practice's patients from its former software: a Windows-1252 export, dry run first.

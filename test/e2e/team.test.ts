@@ -11,6 +11,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { createUser } from '../support/fixtures.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
 import { systemContext } from '../../src/core/delivery/system-actor.ts';
+import { systemClock } from '../../src/core/time/clock.ts';
 import { launchBrowser, openPage, pageErrors, signIn } from './support/browser.ts';
 import { documentScreen } from './support/screens.ts';
 import { createWorld, type World } from './support/world.ts';

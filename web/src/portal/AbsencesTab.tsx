@@ -98,7 +98,8 @@ export function AbsencesTab({ practitionerId, zone }: { practitionerId: string; 
             </Button>
           </Group>
           {impact.isError && !isFieldError(impact.error) && <Alert color="red">{errorText(impact.error, t)}</Alert>}
-          {shownSameSpan && impact.data && (
+          {/* Once saved, the result below replaces the preview (which would now find nothing left to cancel). */}
+          {shownSameSpan && impact.data && !create.data && (
             <Stack gap="sm" data-testid="absence-impact" data-count={impact.data.length}>
               {impact.data.length === 0 ? (
                 <Text fz="sm">{t('absence.noImpact')}</Text>
