@@ -15,7 +15,6 @@ import { systemClock } from '../../src/core/time/clock.ts';
 import { launchBrowser, openPage, pageErrors, signIn } from './support/browser.ts';
 import { documentScreen } from './support/screens.ts';
 import { createWorld, type World } from './support/world.ts';
-import { systemClock } from '../../src/core/time/clock.ts';
 
 async function pick(page: Page, testId: string, option: string): Promise<void> {
   await page.getByTestId(testId).click({ force: true });
