@@ -9,6 +9,7 @@
 import type { Db, Queryable } from '../core/db/types.ts';
 import { agendaPart } from './agenda.ts';
 import { consignesPart } from './consignes.ts';
+import { contractsPart } from './contracts.ts';
 import { organisationPart } from './organisation.ts';
 import { patientsPart } from './patients.ts';
 import { practicesPart } from './practices.ts';
@@ -19,7 +20,7 @@ import { DEMO_EMAILS, usersPart } from './users.ts';
 
 export const DEMO_SEED = 'relais-demo-1';
 
-export const DEMO_PARTS: DemoPart[] = [organisationPart, practicesPart, practitionersPart, patientsPart, usersPart, agendaPart, consignesPart];
+export const DEMO_PARTS: DemoPart[] = [organisationPart, practicesPart, practitionersPart, patientsPart, usersPart, agendaPart, consignesPart, contractsPart];
 
 export class DatabaseNotEmptyError extends Error {
   constructor(readonly organisations: number) {
