@@ -206,11 +206,7 @@ export async function creditInvoice(db: Db, ctx: RequestContext, clock: Clock, i
       creditReason: reason,
     });
     if (noteId === null) throw new AppError('invoice_already_credited');
-    await tx.query(
-      `insert into invoice_lines (invoice_id, position, kind, code, label, quantity, unit_price_cents, net_cents, vat_rate_bp)
-       select $2, position, kind, code, label, quantity, unit_price_cents, net_cents, vat_rate_bp from invoice_lines where invoice_id = $1`,
-      [row.id, noteId],
-    );
+    await repo.copyLines(tx, row.id, noteId);
     await retotal(tx, noteId);
     const note = await repo.invoiceById(tx, row.organisation_id, noteId);
     await issueDraft(tx, ctx, clock, note!);

@@ -236,3 +236,12 @@ export async function insertRun(q: Queryable, r: { organisationId: string; month
   ]);
   return rows[0]!.id;
 }
+
+/** The lines of one invoice copied onto another (a credit note reverses its invoice line by line). */
+export async function copyLines(q: Queryable, fromId: string, toId: string): Promise<void> {
+  await q.query(
+    `insert into invoice_lines (invoice_id, position, kind, code, label, quantity, unit_price_cents, net_cents, vat_rate_bp)
+     select $2, position, kind, code, label, quantity, unit_price_cents, net_cents, vat_rate_bp from invoice_lines where invoice_id = $1`,
+    [fromId, toId],
+  );
+}

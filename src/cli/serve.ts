@@ -2,8 +2,9 @@
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { buildApp } from '../server.ts';
-import { startBackgroundWorkers } from '../notify/workers.ts';
+import { startBackgroundWorkers } from '../background.ts';
 import { configureSessionCache } from '../core/auth/session-cache.ts';
+import { startInteropWorkers } from '../interop/workers.ts';
 
 /** The address people type: loopback and "any interface" read better as localhost. */
 export function publicUrl(host: string, port: number): string {
@@ -16,6 +17,7 @@ export async function serve(db: Db, config: Config, onListening?: (url: string) 
   const app = await buildApp({ db, config, logger: true });
   await app.listen({ port: config.port, host: config.host });
   const workers = await startBackgroundWorkers(db, config, app.log);
+  const interop = workers && (await startInteropWorkers(db, { config, jobs: workers.jobs, log: app.log }));
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
   await onListening?.(publicUrl(config.host, port));
@@ -24,6 +26,7 @@ export async function serve(db: Db, config: Config, onListening?: (url: string) 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await interop?.stop();
   await workers?.stop();
   await app.close();
   await db.close();

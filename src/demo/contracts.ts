@@ -86,6 +86,7 @@ export async function seedContracts(db: Queryable, organisationId: string, clock
   const ctx: RequestContext = {
     actor: { userId: admin.id, organisationId, role: 'admin', email: admin.email, displayName: admin.display_name, locale: 'fr', practitionerId: null, practiceIds: practices.map((p) => p.id) },
     requestId: 'demo-seed',
+    clock,
   };
   const run = await runMonth(db, { organisationId, scope: ctx.actor.practiceIds, userId: admin.id, month: lastMonthOf(clock.nowMs()), now: clock.nowMs() });
   for (const id of run.invoiceIds.slice(0, Math.max(0, run.invoiceIds.length - DRAFTS_LEFT))) await issueDraftById(db, ctx, clock, id);

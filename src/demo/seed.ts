@@ -8,6 +8,7 @@
  */
 import type { Db, Queryable } from '../core/db/types.ts';
 import { agendaPart } from './agenda.ts';
+import { callHistoryPart } from './call-history.ts';
 import { consignesPart } from './consignes.ts';
 import { contractsPart } from './contracts.ts';
 import { organisationPart } from './organisation.ts';
@@ -17,10 +18,11 @@ import { practitionersPart } from './practitioners.ts';
 import { Rng } from './random.ts';
 import type { DemoAccount, DemoPart, DemoState } from './state.ts';
 import { DEMO_EMAILS, usersPart } from './users.ts';
+import { onlineBookingPart } from './online-booking.ts';
 
 export const DEMO_SEED = 'relais-demo-1';
 
-export const DEMO_PARTS: DemoPart[] = [organisationPart, practicesPart, practitionersPart, patientsPart, usersPart, agendaPart, consignesPart, contractsPart];
+export const DEMO_PARTS: DemoPart[] = [organisationPart, practicesPart, practitionersPart, patientsPart, usersPart, agendaPart, consignesPart, callHistoryPart, onlineBookingPart, contractsPart];
 
 export class DatabaseNotEmptyError extends Error {
   constructor(readonly organisations: number) {

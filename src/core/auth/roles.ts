@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   // Billing: the company's admins run it; a practitioner reads his own practice's issued invoices.
   'billing.manage': ['admin'],
   'invoice.read': ['admin', 'practitioner'],
+  // Open doors (interop): the practitioner's own calendar feed; webhooks and API clients are the admin's.
+  'ics.manage': ['practitioner'],
+  'webhook.manage': ['admin'],
+  'apiclient.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -61,6 +61,11 @@ export const ERRORS = {
     fr: 'Les consignes ont été modifiées entre-temps : rechargez-les avant d’enregistrer.',
     en: 'The consignes were changed meanwhile: reload them before saving.',
   },
+  staffing_target_unreachable: {
+    status: 422,
+    fr: 'Aucun effectif raisonnable n’atteint cette cible de niveau de service sous cette occupation maximale.',
+    en: 'No reasonable staffing meets this service level target under this maximum occupancy.',
+  },
   // Billing
   invoice_not_draft: { status: 409, fr: 'Cette facture est émise : elle ne peut plus être modifiée (faites un avoir).', en: 'This invoice has been issued: it can no longer be changed (issue a credit note).' },
   invoice_not_issued: { status: 409, fr: "Cette facture n'est pas encore émise.", en: 'This invoice has not been issued yet.' },
@@ -69,6 +74,13 @@ export const ERRORS = {
   payment_exceeds_balance: { status: 422, fr: 'Ce paiement dépasse le reste à payer de la facture.', en: 'This payment exceeds what remains due on the invoice.' },
   contract_period_invoiced: { status: 409, fr: 'Une facture émise couvre déjà cette date : une nouvelle version du contrat ne peut commencer qu’après.', en: 'An issued invoice already covers this date: a new contract version can only start after it.' },
   practice_already_billed: { status: 409, fr: 'Ce cabinet est déjà facturé à un autre client.', en: 'This practice is already billed to another client.' },
+  booking_code_invalid: { status: 422, fr: 'Code incorrect. Vérifiez le SMS reçu.', en: 'Wrong code. Check the text message you received.' },
+  booking_request_expired: { status: 410, fr: 'Cette demande a expiré : recommencez la prise de rendez-vous.', en: 'This request has expired: please book again.' },
+  online_booking_cap: {
+    status: 429,
+    fr: 'Trop de rendez-vous en ligne en attente pour ce numéro : appelez le cabinet.',
+    en: 'Too many pending online appointments for this number: please call the practice.',
+  },
   conflict: { status: 409, fr: 'Conflit avec une donnée existante.', en: 'Conflict with existing data.' },
   unprocessable: { status: 422, fr: 'La demande ne respecte pas les règles métier.', en: 'The request breaks a business rule.' },
   rate_limited: { status: 429, fr: 'Trop de tentatives, réessayez dans un instant.', en: 'Too many attempts, try again shortly.' },

@@ -10,6 +10,7 @@ import { Shell } from './Shell.tsx';
 import { ApiError } from './api.ts';
 import { matchPath } from './router.ts';
 import { PatientLinkPage } from '../messages/PatientLinkPage.tsx';
+import { OnlineBookingPage } from '../online-booking/OnlineBookingPage.tsx';
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });
 
@@ -41,6 +42,10 @@ function Root() {
   return <Shell me={me.data} />;
 }
 
+function bookingSlug(): string | undefined {
+  return matchPath('/rdv/:slug', window.location.pathname)?.['slug'];
+}
+
 function linkToken(): string | undefined {
   return matchPath('/l/:token', window.location.pathname)?.['token'];
 }
@@ -52,7 +57,7 @@ export function App() {
         <I18nProvider>
           <ShortcutProvider>
             {/* A signed link (/l/…) opens without signing in. */}
-            {linkToken() ? <PatientLinkPage token={linkToken()!} /> : <Root />}
+            {linkToken() ? <PatientLinkPage token={linkToken()!} /> : bookingSlug() ? <OnlineBookingPage slug={bookingSlug()!} /> : <Root />}
           </ShortcutProvider>
         </I18nProvider>
       </QueryClientProvider>

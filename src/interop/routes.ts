@@ -1,0 +1,31 @@
+/** Every "open doors" route: ICS feeds, webhooks, public online booking (and, as it lands, FHIR). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../core/config.ts';
+import type { Db } from '../core/db/types.ts';
+import { systemClock, type Clock } from '../core/time/clock.ts';
+import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes.ts';
+import { webhookRoutes } from './webhooks/webhook-routes.ts';
+import { onlineBookingRoutes } from '../booking-online/online-routes.ts';
+
+export interface InteropOptions {
+  config: Config;
+  clock?: Clock;
+}
+
+/** Routes under /api (sessions). */
+export function interopApiRoutes(db: Db, o: InteropOptions): FastifyPluginAsyncZod {
+  const deps = { config: o.config, clock: o.clock ?? systemClock };
+  return async (app) => {
+    await app.register(icsFeedRoutes(db, deps));
+    await app.register(webhookRoutes(db, deps));
+    await app.register(onlineBookingRoutes(db, deps));
+  };
+}
+
+/** Routes outside /api, answered without a session (calendar clients). */
+export function interopPublicRoutes(db: Db, o: InteropOptions): FastifyPluginAsyncZod {
+  const deps = { config: o.config, clock: o.clock ?? systemClock };
+  return async (app) => {
+    await app.register(icsPublicRoutes(db, deps));
+  };
+}
