@@ -33,11 +33,11 @@ const TERMS: TermsInput = {
 };
 
 /** One call in the log: ENTER, then answered (CONNECT, COMPLETE, WRAPUP) or abandoned after `wait` seconds. */
-async function logCall(db: Queryable, o: { org: string; practice: string; enter: string; answered: boolean; wait?: number; provider?: string }): Promise<string> {
+async function logCall(db: Queryable, o: { org: string; practice: string; enter: string; answered: boolean; wait?: number; training?: boolean }): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `insert into calls (organisation_id, practice_id, provider, provider_call_id, called_number, caller_number, status)
-     values ($1, $2, $3, $4, '+33140000000', '+33612345678', $5) returning id`,
-    [o.org, o.practice, o.provider ?? 'twilio', `CA${randomUUID().replace(/-/g, '')}`, o.answered ? 'completed' : 'abandoned'],
+    `insert into calls (organisation_id, practice_id, provider, provider_call_id, called_number, caller_number, status, training)
+     values ($1, $2, 'twilio', $3, '+33140000000', '+33612345678', $4, $5) returning id`,
+    [o.org, o.practice, `CA${randomUUID().replace(/-/g, '')}`, o.answered ? 'completed' : 'abandoned', o.training ?? false],
   );
   const id = rows[0]!.id;
   const t0 = Date.parse(o.enter);
@@ -46,7 +46,8 @@ async function logCall(db: Queryable, o: { org: string; practice: string; enter:
     ? [[t0, 'ENTER'], [t0 + wait, 'CONNECT'], [t0 + wait + 120_000, 'COMPLETE'], [t0 + wait + 150_000, 'WRAPUP']]
     : [[t0, 'ENTER'], [t0 + wait, 'ABANDON']];
   for (const [at, event] of steps) {
-    await db.query('insert into call_events (at, organisation_id, practice_id, call_id, event) values ($1, $2, $3, $4, $5)', [new Date(at), o.org, o.practice, id, event]);
+    const data = event === 'ENTER' && o.training ? { training: true } : {};
+    await db.query('insert into call_events (at, organisation_id, practice_id, call_id, event, data) values ($1, $2, $3, $4, $5, $6)', [new Date(at), o.org, o.practice, id, event, JSON.stringify(data)]);
   }
   return id;
 }
@@ -92,7 +93,7 @@ for (const kind of testDatabaseKinds()) {
         answered.push(await logCall(db, { org, practice: paris, enter, answered: true }));
       }
       answered.push(await logCall(db, { org, practice: fdf, enter: '2026-11-10T10:00:00-04:00', answered: true }));
-      training = await logCall(db, { org, practice: paris, enter: '2026-11-06T10:00:00+01:00', answered: true, provider: 'simulator' });
+      training = await logCall(db, { org, practice: paris, enter: '2026-11-06T10:00:00+01:00', answered: true, training: true });
       await logCall(db, { org, practice: paris, enter: '2026-11-06T11:00:00+01:00', answered: false, wait: 2 });
       await logCall(db, { org, practice: paris, enter: '2026-11-06T12:00:00+01:00', answered: false, wait: 40 });
       // October: two answered calls (the value report compares).

@@ -11,7 +11,7 @@ import { FAST_WORKERS } from './support/notify-stack.ts';
 import { buildApp } from '../src/server.ts';
 import { loadConfig, type Config } from '../src/core/config.ts';
 import { loggerOptions } from '../src/core/http/request-log.ts';
-import { startAppWorkers as startWorkers } from '../src/background.ts';
+import { startAppWorkers } from '../src/background.ts';
 import type { Workers } from '../src/core/delivery/workers.ts';
 import { transportsFromConfig } from '../src/core/delivery/transports/index.ts';
 
@@ -35,7 +35,7 @@ for (const kind of testDatabaseKinds()) {
       const address = app.server.address();
       base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
       const log = { info: (f: object, m: string) => app.log.info(f, m), warn: (f: object, m: string) => app.log.warn(f, m), error: (f: object, m: string) => app.log.error(f, m) };
-      workers = await startWorkers(t.db, { transports: transportsFromConfig(config, log.info), config, log, tuning: FAST_WORKERS });
+      workers = await startAppWorkers(t.db, { transports: transportsFromConfig(config, log.info), config, log, tuning: FAST_WORKERS });
       w = await createAgendaWorld(t.db, { patients: 0 });
     });
     after(async () => {

@@ -2,13 +2,13 @@
  * Internal accounts (the actor behind patients' signed links) are not members of the team: the users API
  * neither lists them nor lets an admin read or change them.
  */
+import { systemClock } from '../src/core/time/clock.ts';
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.ts';
 import { startServer, type TestServer, type TestClient, type ErrorResponseBody } from './support/server.ts';
 import { createOrganisation, createPractice, createUser } from './support/fixtures.ts';
 import { systemContext } from '../src/core/delivery/system-actor.ts';
-import { systemClock } from '../src/core/time/clock.ts';
 
 interface UserBody {
   id: string;

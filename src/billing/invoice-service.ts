@@ -171,6 +171,14 @@ async function issueDraft(tx: Queryable, ctx: RequestContext, clock: Clock, row:
   await audit(tx, ctx, { action: row.kind === 'credit_note' ? 'credit_note.issue' : 'invoice.issue', outcome: 'ok', detail: { invoiceId: row.id, number } });
 }
 
+/** Issues a draft by id in the caller's transaction (the demo seed issues last month's this way). */
+export async function issueDraftById(tx: Queryable, ctx: RequestContext, clock: Clock, id: string): Promise<void> {
+  const row = await repo.invoiceById(tx, ctx.actor.organisationId, id, true);
+  if (!row) throw notFound();
+  if (row.status !== 'draft') throw new AppError('invoice_not_draft');
+  await issueDraft(tx, ctx, clock, row);
+}
+
 export async function issueInvoice(db: Db, ctx: RequestContext, clock: Clock, id: string): Promise<InvoiceDetail> {
   return db.transaction(async (tx) => {
     const row = await requireDraft(tx, ctx, id);

@@ -88,6 +88,12 @@ export function monthDays(month: string): { first: string; last: string; days: n
   return { first, last: dateOfDayNumber(next - 1), days: next - start };
 }
 
+/** The month before the one holding an instant in a zone, 'YYYY-MM'. */
+export function lastMonthOf(now: number, zone = 'Europe/Paris'): string {
+  const [y, m] = localDateOf(zone, now).split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 /** The segments of a month, one per version in force, within the contract's dates. */
 export function segmentsOf(input: Pick<PriceMonthInput, 'month' | 'contract' | 'versions'>): Segment[] {
   const { first, last } = monthDays(input.month);

@@ -106,7 +106,7 @@ export function normaliseMobile(value: string): string {
 
 /** Checks the limits, stores the request, sends the code. The answer does not depend on who the patient is. */
 export async function requestCode(db: Db, deps: OnlineDeps, o: { slug: string; input: CodeRequestInput; clientAddress: string; requestId: string }) {
-  const { practice } = await open(db, o.slug, o.requestId);
+  const { practice } = await open(db, o.slug, o.requestId, deps.clock);
   const mobile = normaliseMobile(o.input.mobilePhone);
   await requireOnlineMotif(db, practice.practiceId, o.input.practitionerId, o.input.motifId);
   const at = deps.clock.now();

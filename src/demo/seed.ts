@@ -10,6 +10,7 @@ import type { Db, Queryable } from '../core/db/types.ts';
 import { agendaPart } from './agenda.ts';
 import { callHistoryPart } from './call-history.ts';
 import { consignesPart } from './consignes.ts';
+import { contractsPart } from './contracts.ts';
 import { organisationPart } from './organisation.ts';
 import { patientsPart } from './patients.ts';
 import { practicesPart } from './practices.ts';
@@ -31,6 +32,7 @@ export const DEMO_PARTS: DemoPart[] = [
   consignesPart,
   callHistoryPart,
   onlineBookingPart,
+  contractsPart,
 ];
 
 export class DatabaseNotEmptyError extends Error {

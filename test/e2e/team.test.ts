@@ -3,6 +3,7 @@
  * shown beside the field at fault), the new user signs in with the password she was given, the admin
  * resets it and then deactivates the account; the internal "Patient (lien sécurisé)" account never shows.
  */
+import { systemClock } from '../../src/core/time/clock.ts';
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -11,7 +12,6 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { createUser } from '../support/fixtures.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
 import { systemContext } from '../../src/core/delivery/system-actor.ts';
-import { systemClock } from '../../src/core/time/clock.ts';
 import { launchBrowser, openPage, pageErrors, signIn } from './support/browser.ts';
 import { documentScreen } from './support/screens.ts';
 import { createWorld, type World } from './support/world.ts';

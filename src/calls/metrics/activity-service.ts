@@ -1,7 +1,6 @@
 /**
  * A window's call activity with the metrics' own definitions (compute.ts), for billing and the value
- * report: the calls that arrived in [from, to) and their figures. Training calls (made by hand through
- * the simulate endpoint) are left out; short abandons are counted apart by the metrics (default 5 s).
+ * report: the calls that arrived in [from, to) and their figures. Training calls are left out; short abandons are counted apart by the metrics (default 5 s).
  * No patient data is read.
  */
 import type { Queryable } from '../../core/db/types.ts';
