@@ -1,4 +1,4 @@
-/** Every "open doors" route: ICS feeds, webhooks, public online booking (and, as it lands, FHIR). */
+/** Every "open doors" route: ICS feeds, webhooks, public online booking API clients and FHIR R4. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
@@ -6,6 +6,8 @@ import { systemClock, type Clock } from '../core/time/clock.ts';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { onlineBookingRoutes } from '../booking-online/online-routes.ts';
+import { apiClientRoutes } from './api-clients/clients-routes.ts';
+import { fhirRoutes } from './fhir/fhir-routes.ts';
 
 export interface InteropOptions {
   config: Config;
@@ -19,6 +21,7 @@ export function interopApiRoutes(db: Db, o: InteropOptions): FastifyPluginAsyncZ
     await app.register(icsFeedRoutes(db, deps));
     await app.register(webhookRoutes(db, deps));
     await app.register(onlineBookingRoutes(db, deps));
+    await app.register(apiClientRoutes(db));
   };
 }
 
@@ -27,5 +30,6 @@ export function interopPublicRoutes(db: Db, o: InteropOptions): FastifyPluginAsy
   const deps = { config: o.config, clock: o.clock ?? systemClock };
   return async (app) => {
     await app.register(icsPublicRoutes(db, deps));
+    await app.register(fhirRoutes(db, deps), { prefix: '/fhir/R4' });
   };
 }
