@@ -7,6 +7,7 @@
  * Environment: BENCH_PATIENTS (200000), BENCH_QUERIES (200 per kind and scope, indexed), BENCH_SEQ_QUERIES (30).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import pg from 'pg';
@@ -16,6 +17,7 @@ import { openPostgres } from '../src/core/db/postgres.ts';
 import { migrate } from '../src/core/db/migrate.ts';
 import type { Db } from '../src/core/db/types.ts';
 import type { RequestContext } from '../src/core/auth/actor.ts';
+import { systemClock } from '../src/core/time/clock.ts';
 import { searchKey } from '../src/core/text.ts';
 import { toE164 } from '../src/core/identifiers.ts';
 import { patientSearchName } from '../src/patients/identity.ts';
@@ -265,6 +267,7 @@ async function benchDatabase(label: string, db: Db, seqDb: Db, withSequentialSca
   for (const scope of scopes) {
     const ctx: RequestContext = {
       requestId: 'bench',
+      clock: systemClock,
       actor: {
         userId: randomUUID(),
         organisationId,
@@ -340,3 +343,5 @@ export async function run(): Promise<void> {
     await a.end();
   }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Entry point of the `relais` command: runs the TypeScript CLI through tsx.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// Entry point of the `relais` command: the compiled server (dist/relais.js), in this process, with plain
+// node. The bundle is (re)built first when it is missing or older than src/ (a second or two).
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const { ensureServerBuilt, SERVER_OUT } = await import(pathToFileURL(path.join(root, 'scripts/build.mjs')).href);
+await ensureServerBuilt();
+await import(pathToFileURL(SERVER_OUT).href);

@@ -4,12 +4,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './core/config.ts';
 import type { Db } from './core/db/types.ts';
 import { installErrorHandler } from './core/http/error-handler.ts';
+import { safeValidatorCompiler } from './core/http/validator.ts';
+import { loggerOptions } from './core/http/request-log.ts';
 import { installAuthentication } from './core/auth/plugin.ts';
 import { VERSION } from './core/version.ts';
+import { systemClock, type Clock } from './core/time/clock.ts';
 import { startAuditSealer } from './core/audit-sealer.ts';
 import { healthRoutes } from './health/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
@@ -21,35 +24,37 @@ import { agendaRoutes } from './agenda/routes.ts';
 import { consignesRoutes } from './consignes/routes.ts';
 import { callMetricsRoutes } from './calls/metrics/routes.ts';
 import { callsRoutes } from './calls/module.ts';
-import { demoCallsPlugin } from './calls/simulator/demo.ts';
+import { demoCallsPlugin } from './calls/simulator/demo-service.ts';
 import { messageRoutes } from './messages/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { webAppRoutes } from './web/plugin.ts';
+import { staffingRoutes } from './supervision/staffing-routes.ts';
+import { billingRoutes } from './billing/routes.ts';
 import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
+import { activityRoutes } from './reports/activity-routes.ts';
+import { patientImportRoutes } from './patients/import-routes.ts';
+import { planRoutes } from './supervision/plan-routes.ts';
 
 export interface AppOptions {
   db: Db;
   config: Config;
   /** pino options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
+  /** Every instant the services record comes from it (a FakeClock in tests). */
+  clock?: Clock;
 }
 
-export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = false, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      logger === true
-        ? {
-            level: config.logLevel,
-            // Logs carry ids, never names or credentials (DESIGN invariant 7).
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-          }
-        : logger,
+    // Logs carry the route pattern and ids, never URLs, names or credentials (DESIGN invariant 7).
+    logger: logger === true ? loggerOptions(config.logLevel) : logger,
     bodyLimit: config.bodyLimit,
     genReqId: () => randomUUID(),
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest('clock', { getter: () => clock });
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(cookie);
@@ -71,7 +76,17 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // The docs page runs only its own scripts and is never framed (clickjacking).
+    staticCSP: "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    uiHooks: {
+      onRequest: (_request, reply, done) => {
+        reply.header('x-frame-options', 'DENY');
+        done();
+      },
+    },
+  });
 
   await app.register(
     async (api) => {
@@ -89,7 +104,12 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
       await api.register(demoCallsPlugin(db, config));
       await api.register(messageRoutes(db, config));
       await api.register(notifyRoutes(db, config));
+      await api.register(staffingRoutes());
+      await api.register(billingRoutes(db));
       await api.register(interopApiRoutes(db, { config }));
+      await api.register(activityRoutes(db));
+      await api.register(patientImportRoutes(db, clock));
+      await api.register(planRoutes(db));
     },
     { prefix: '/api' },
   );

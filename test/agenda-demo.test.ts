@@ -38,6 +38,20 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(rows.filter((r) => r.profession === 'medecin').some((r) => r.motifs.includes('Première consultation')));
     });
 
+    it('seeds appointments that refer only to existing practices, practitioners, patients, motifs and users, and triggers back on', async () => {
+      // Their foreign keys are not re-checked row by row while seeding: this checks them once, set-based.
+      const { rows } = await t.db.query<{ orphans: number; role: string }>(
+        `select (select count(*)::int from appointments a
+                  where not exists (select 1 from practices p where p.id = a.practice_id)
+                     or not exists (select 1 from practitioners pr where pr.id = a.practitioner_id)
+                     or not exists (select 1 from patients pa where pa.id = a.patient_id)
+                     or not exists (select 1 from motifs m where m.id = a.motif_id and m.practitioner_id = a.practitioner_id)
+                     or (a.booked_by is not null and not exists (select 1 from users u where u.id = a.booked_by))) as orphans,
+                current_setting('session_replication_role') as role`,
+      );
+      assert.deepEqual(rows[0], { orphans: 0, role: 'origin' });
+    });
+
     it('keeps past appointments closed (honoured, no-show or cancelled) and none on a public holiday or over an absence', async () => {
       const stale = await t.db.query<{ n: number }>(`select count(*)::int as n from appointments where status = 'booked' and upper(during) < now() - interval '1 day'`);
       assert.equal(stale.rows[0]!.n, 0);

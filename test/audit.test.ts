@@ -15,6 +15,7 @@ import { audit, sealAudit, verifyAuditChain } from '../src/core/audit.ts';
 import { openDatabase } from '../src/core/db/open.ts';
 import { sqlState, type Queryable } from '../src/core/db/types.ts';
 import type { RequestContext } from '../src/core/auth/actor.ts';
+import { systemClock } from '../src/core/time/clock.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -197,6 +198,7 @@ for (const kind of testDatabaseKinds()) {
           let db = await openDatabase({ dataDir: dir, databaseUrl: undefined });
           const ctx: RequestContext = {
             requestId: 'test',
+            clock: systemClock,
             actor: {
               userId: randomUUID(), organisationId: randomUUID(), role: 'agent', email: 'a@test.relais.fr', displayName: 'A',
               locale: 'fr', practitionerId: null, practiceIds: [],

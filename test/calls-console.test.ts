@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { openTestDb, type TestDb } from './support/databases.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { FakeTwilio } from './support/fake-twilio.ts';
-import { ManualClock } from './support/calls.ts';
+import { FakeClock } from '../src/core/time/clock.ts';
 import { ensureWebBuilt } from '../src/web/build.ts';
 import { callsHandle } from '../src/calls/module.ts';
 import { launchBrowser, openPage, signIn } from './e2e/support/browser.ts';
@@ -46,7 +46,7 @@ describe('calls: the console rings with real calls (pglite, browser)', () => {
     server = await startServer(t.db, { twilio: { authToken: fake.authToken, accountSid: undefined, apiUrl: 'http://127.0.0.1:9' } });
     fake.baseUrl = server.baseUrl;
     // A Monday at 10:00 in Paris: the Lilas practice's line is open.
-    callsHandle(server.app.server).runtime.clock = new ManualClock(Date.parse('2026-03-02T10:00:00+01:00'));
+    callsHandle(server.app.server).runtime.clock = new FakeClock(Date.parse('2026-03-02T10:00:00+01:00'));
     browser = await launchBrowser();
     page = await openPage(browser, server.baseUrl);
     await signIn(page, world.agent.email, world.agent.password);

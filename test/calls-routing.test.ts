@@ -4,7 +4,8 @@ import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.
 import { startServer, type TestClient, type TestServer } from './support/server.ts';
 import { createOrganisation, createPractice, createUser } from './support/fixtures.ts';
 import { FakeTwilio } from './support/fake-twilio.ts';
-import { addNumber, assign, ManualClock } from './support/calls.ts';
+import { addNumber, assign } from './support/calls.ts';
+import { FakeClock } from '../src/core/time/clock.ts';
 import { callsHandle, type CallsHandle } from '../src/calls/module.ts';
 import { sqlState } from '../src/core/db/types.ts';
 
@@ -16,7 +17,7 @@ for (const kind of testDatabaseKinds()) {
     let server: TestServer;
     let fake: FakeTwilio;
     let calls: CallsHandle;
-    let clock: ManualClock;
+    let clock: FakeClock;
     let org: string;
     let practice: string;
     let number: string;
@@ -51,7 +52,7 @@ for (const kind of testDatabaseKinds()) {
       server = await startServer(t.db, { twilio: { authToken: fake.authToken, accountSid: undefined, apiUrl: 'http://127.0.0.1:9' } });
       fake.baseUrl = server.baseUrl;
       calls = callsHandle(server.app.server);
-      clock = new ManualClock(T0);
+      clock = new FakeClock(T0);
       calls.runtime.clock = clock;
       org = await createOrganisation(t.db);
       practice = await createPractice(t.db, org);
@@ -84,20 +85,20 @@ for (const kind of testDatabaseKinds()) {
         `select provider_call_id from calls where status in ('queued', 'ringing', 'connected', 'overflowed')`,
       );
       for (const r of rows) await fake.hangUp(r.provider_call_id);
-      await t.db.query(`update calls set wrap_up_until = $1 where status = 'wrap_up'`, [new Date(clock.t)]);
+      await t.db.query(`update calls set wrap_up_until = $1 where status = 'wrap_up'`, [new Date(clock.nowMs())]);
       await run();
       await setConfig({});
-      clock.advance(600);
+      clock.advance(600_000);
     });
 
     it('widens from the dedicated secretary to trained agents at 15 s, to the pool at 45 s', async () => {
       await status('pool', 'available');
       await status('trained', 'available');
       const sid = await enter();
-      clock.advance(14);
+      clock.advance(14_000);
       await run();
       assert.equal((await callOf(sid)).status, 'queued', 'at 14 s only the dedicated secretary (on a break) may take it');
-      clock.advance(1);
+      clock.advance(1_000);
       await run();
       let call = await callOf(sid);
       assert.deepEqual([call.status, call.agent_id], ['ringing', agents.trained.id]);
@@ -106,10 +107,10 @@ for (const kind of testDatabaseKinds()) {
       // The trained agent declines; alone left is the pool agent, who may take it from 45 s.
       assert.equal((await agents.trained.client.post(`/api/calls/${call.id}/hangup`)).status, 200);
       await calls.dispatcher.idle();
-      clock.advance(29);
+      clock.advance(29_000);
       await run();
       assert.equal((await callOf(sid)).status, 'queued', 'at 44 s the pool is not open yet');
-      clock.advance(1);
+      clock.advance(1_000);
       await run();
       call = await callOf(sid);
       assert.deepEqual([call.status, call.agent_id, call.attempts], ['ringing', agents.pool.id, 2]);
@@ -120,10 +121,10 @@ for (const kind of testDatabaseKinds()) {
       await status('trained2', 'logged_out');
       await status('trained', 'logged_out');
       await status('trained2', 'available');
-      clock.advance(5);
+      clock.advance(5_000);
       await status('trained', 'available');
       const sid = await enter();
-      clock.advance(15);
+      clock.advance(15_000);
       await run();
       assert.equal((await callOf(sid)).agent_id, agents.trained2.id);
     });
@@ -133,9 +134,9 @@ for (const kind of testDatabaseKinds()) {
       const first = await enter();
       const firstCall = await callOf(first);
       assert.equal(firstCall.agent_id, agents.dedicated.id);
-      clock.advance(5);
+      clock.advance(5_000);
       const second = await enter();
-      clock.advance(10); // the first has rung 15 s: the ring timeout
+      clock.advance(10_000); // the first has rung 15 s: the ring timeout
       await run();
       const back = await callOf(first);
       assert.deepEqual([back.status, back.agent_id, back.attempts], ['queued', null, 1]);
@@ -158,10 +159,10 @@ for (const kind of testDatabaseKinds()) {
 
     it('sends a call that waited the maximum wait to voicemail', async () => {
       const sid = await enter();
-      clock.advance(119);
+      clock.advance(119_000);
       await run();
       assert.equal((await callOf(sid)).status, 'queued');
-      clock.advance(1);
+      clock.advance(1_000);
       await run();
       const call = await callOf(sid);
       assert.equal(call.status, 'overflowed');
@@ -184,7 +185,7 @@ for (const kind of testDatabaseKinds()) {
       const sids: string[] = [];
       for (let i = 0; i < 3; i++) {
         sids.push(await enter());
-        clock.advance(1);
+        clock.advance(1_000);
       }
       const statuses = await Promise.all(sids.map(async (s) => (await callOf(s)).status));
       assert.deepEqual(statuses, ['queued', 'queued', 'overflowed']);
@@ -202,12 +203,12 @@ for (const kind of testDatabaseKinds()) {
       const sid = await enter();
       const call = await callOf(sid);
       assert.equal((await agents.dedicated.client.post(`/api/calls/${call.id}/answer`)).status, 200);
-      clock.advance(60);
+      clock.advance(60_000);
       assert.equal((await fake.hangUp(sid)).status, 200); // the caller hangs up
-      clock.advance(29);
+      clock.advance(29_000);
       await run();
       assert.equal((await callOf(sid)).status, 'wrap_up');
-      clock.advance(1);
+      clock.advance(1_000);
       await run();
       assert.equal((await callOf(sid)).status, 'completed');
       assert.deepEqual((await eventsOf(call.id)).slice(-2).map((e) => [e.event, e.data]), [
@@ -216,7 +217,7 @@ for (const kind of testDatabaseKinds()) {
       ]);
       const me = await agents.dedicated.client.get<{ systemState: string; idleSince: string }>('/api/agents/me');
       assert.equal(me.body.systemState, 'idle');
-      assert.equal(me.body.idleSince, new Date(clock.t).toISOString());
+      assert.equal(me.body.idleSince, new Date(clock.nowMs()).toISOString());
     });
 
     it('refuses a call answered by an agent it was not offered to', async () => {

@@ -4,7 +4,8 @@ import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.
 import { startServer, type TestClient, type TestServer, type ErrorResponseBody } from './support/server.ts';
 import { createOrganisation, createPractice, createUser } from './support/fixtures.ts';
 import { FakeTwilio, newCallSid, twilioSign, type Command } from './support/fake-twilio.ts';
-import { addNumber, assign, ManualClock } from './support/calls.ts';
+import { addNumber, assign } from './support/calls.ts';
+import { FakeClock } from '../src/core/time/clock.ts';
 import { callsHandle, type CallsHandle } from '../src/calls/module.ts';
 import { SYSTEM_CLOCK } from '../src/calls/runtime.ts';
 
@@ -173,7 +174,7 @@ for (const kind of testDatabaseKinds()) {
       const hours = [['08:00', '18:00']];
       await t.db.query('update practices set service_hours = $2 where id = $1', [mq, JSON.stringify({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours })]);
       const mqNumber = await addNumber(t.db, mq);
-      calls.runtime.clock = new ManualClock(Date.parse('2026-05-22T10:00:00-04:00')); // a Friday, 10:00 in Fort-de-France
+      calls.runtime.clock = new FakeClock(Date.parse('2026-05-22T10:00:00-04:00')); // a Friday, 10:00 in Fort-de-France
       try {
         const r = await fake.incoming({ to: mqNumber });
         assert.deepEqual(r.verbs.map((v) => v.verb), ['Say', 'Say', 'Record']);
@@ -189,14 +190,14 @@ for (const kind of testDatabaseKinds()) {
         assert.equal((await eventsOf(call.id)).at(-1)!.event, 'VOICEMAIL');
 
         // The day before, 10:00 local, the same line is answered.
-        (calls.runtime.clock as ManualClock).t = Date.parse('2026-05-21T10:00:00-04:00');
+        (calls.runtime.clock as FakeClock).set(Date.parse('2026-05-21T10:00:00-04:00'));
         const open = await fake.incoming({ to: mqNumber });
         assert.deepEqual(open.verbs.map((v) => v.verb), ['Gather', 'Enqueue']);
         await fake.hangUp(open.callSid);
 
         // A practice that wants no voicemail: the announcement, then the line hangs up.
         await t.db.query(`insert into call_queue_configs (practice_id, organisation_id, voicemail_when_closed) values ($1, $2, false)`, [mq, org]);
-        (calls.runtime.clock as ManualClock).t = Date.parse('2026-05-23T10:00:00-04:00'); // a Saturday: closed
+        (calls.runtime.clock as FakeClock).set(Date.parse('2026-05-23T10:00:00-04:00')); // a Saturday: closed
         const noVoicemail = await fake.incoming({ to: mqNumber });
         assert.deepEqual(noVoicemail.verbs.map((v) => v.verb), ['Say', 'Hangup']);
         assert.deepEqual((await eventsOf((await callOf(noVoicemail.callSid))!.id))[0], { event: 'CLOSED', data: { reason: 'hours', voicemail: false } });

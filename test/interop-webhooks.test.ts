@@ -6,7 +6,7 @@ import { createOrganisation, createUser } from './support/fixtures.ts';
 import { agentClient, at, createAgendaWorld, upcoming, type AgendaWorld } from './support/agenda-fixtures.ts';
 import { startNotifyStack, SILENT_LOG, type NotifyStack } from './support/notify-stack.ts';
 import { startReceiver, waitFor, type TestReceiver } from './support/webhook-receiver.ts';
-import { transportsFromConfig } from '../src/notify/transports/index.ts';
+import { transportsFromConfig } from '../src/core/delivery/transports/index.ts';
 import { startWebhookWorkers, type WebhookWorkers } from '../src/interop/webhooks/workers.ts';
 import { verifySignature } from '../src/interop/webhooks/signature.ts';
 

@@ -12,8 +12,8 @@ import { createOrganisation, createPatient, createPractice, createPractitioner, 
 import { at, createMotif, inDays } from './support/agenda-fixtures.ts';
 import { launchBrowser, openPage, pageErrors, screenshot, signIn } from './e2e/support/browser.ts';
 import { ensureWebBuilt } from '../src/web/build.ts';
-import { linkSecret } from '../src/notify/secret.ts';
-import { signLink } from '../src/notify/links.ts';
+import { linkSecret } from '../src/core/delivery/link-secret.ts';
+import { signLink } from '../src/core/delivery/links.ts';
 
 // Browser tests run once, on PGlite: the browser adds nothing a second database would check.
 describe('messages and patient links in the browser (pglite)', () => {

@@ -12,18 +12,10 @@ import { createOrganisation, createPatient, createPractice, createPractitioner, 
 import { at, createMotif, inDays } from './support/agenda-fixtures.ts';
 import type { TestSmtp } from './support/smtp.ts';
 import type { FakeTwilio } from './support/fake-sms.ts';
+import { eventually } from './support/eventually.ts';
 
 const ZONE = 'Europe/Paris';
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 for (const kind of testDatabaseKinds()) {
   describe(`waitlist offers (${kind})`, () => {
@@ -73,9 +65,9 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(cancelled.status, 200, cancelled.text);
 
       // Both are offered the slot, by email and by SMS, with their own link.
-      const offerY = await waitFor('the offer to Yaël', async () => smtp.to('yael@exemple.fr').find((m) => m.subject.startsWith("Un créneau s'est libéré")));
-      const offerZ = await waitFor('the offer to Zoé', async () => smtp.to('zoe@exemple.fr').find((m) => m.subject.startsWith("Un créneau s'est libéré")));
-      const smsY = await waitFor('the SMS offer to Yaël', async () => twilio.to('+33611000001').find((s) => s.body.includes("s'est libéré")));
+      const offerY = await eventually('the offer to Yaël', async () => smtp.to('yael@exemple.fr').find((m) => m.subject.startsWith("Un créneau s'est libéré")));
+      const offerZ = await eventually('the offer to Zoé', async () => smtp.to('zoe@exemple.fr').find((m) => m.subject.startsWith("Un créneau s'est libéré")));
+      const smsY = await eventually('the SMS offer to Yaël', async () => twilio.to('+33611000001').find((s) => s.body.includes("s'est libéré")));
       assert.doesNotMatch(smsY.body, /pédiatr/i);
       const tokenY = /\/l\/([A-Za-z0-9_-]+)/.exec(offerY.text)![1]!;
       const tokenZ = /\/l\/([A-Za-z0-9_-]+)/.exec(offerZ.text)![1]!;
@@ -104,8 +96,8 @@ for (const kind of testDatabaseKinds()) {
       );
       assert.deepEqual(active.rows.map((r) => r.patient_id), [winner.id]);
       // The winner is confirmed like any booking; the other is told politely, and still waits.
-      await waitFor('the winner’s confirmation', async () => smtp.to(winner.email).find((m) => m.subject.startsWith('Rendez-vous confirmé')));
-      const refusal = await waitFor('the polite refusal', async () => smtp.to(loser.email).find((m) => m.subject.includes('déjà attribué')));
+      await eventually('the winner’s confirmation', async () => smtp.to(winner.email).find((m) => m.subject.startsWith('Rendez-vous confirmé')));
+      const refusal = await eventually('the polite refusal', async () => smtp.to(loser.email).find((m) => m.subject.includes('déjà attribué')));
       assert.match(refusal.text, /Merci de votre réponse rapide/);
       assert.match(refusal.text, /Vous restez sur la liste d'attente/);
       const waiting = await agent.get<{ patientId: string; status: string }[]>(`/api/waitlist?practitionerId=${practitionerId}`);

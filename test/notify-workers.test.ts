@@ -12,26 +12,20 @@ import { createOrganisation, createPatient, createPractice, createPractitioner, 
 import { createMotif } from './support/agenda-fixtures.ts';
 import { startFakeTwilio, type FakeTwilio } from './support/fake-sms.ts';
 import { loadConfig, type Config } from '../src/core/config.ts';
-import { startWorkers, type Workers } from '../src/notify/workers.ts';
-import { transportsFromConfig } from '../src/notify/transports/index.ts';
-import type { SmsMessage, Transport, Transports } from '../src/notify/transports/types.ts';
-import { QUEUE } from '../src/notify/queues.ts';
+import type { Workers } from '../src/core/delivery/workers.ts';
+import { startAppWorkers as startWorkers } from '../src/background.ts';
+import { transportsFromConfig } from '../src/core/delivery/transports/index.ts';
+import type { SmsMessage, Transport, Transports } from '../src/core/delivery/transports/types.ts';
+import { NOTIFY_QUEUE } from '../src/notify/queues.ts';
 import { instantToLocal } from '../src/core/time/local-time.ts';
+import { eventually, jobsSettled } from './support/eventually.ts';
+import { DELIVERY_QUEUE } from '../src/core/delivery/queues.ts';
 
 const ZONE = 'Europe/Paris';
 const PATIENTS = 8;
 const silent = { info() {}, warn() {}, error() {} };
 const FAST = { pollingIntervalSeconds: 0.5, outboxPollMs: 100, superviseIntervalSeconds: 1, retryDelaySeconds: 1, deliveryExpireSeconds: 3, jobBatch: 5 };
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 /** SMS through Twilio until `sends` went out, then the next send hangs forever: the worker is dead. */
 function dyingSms(inner: Transport<SmsMessage>, sends: number): { transport: Transport<SmsMessage>; died: Promise<void> } {
@@ -125,17 +119,17 @@ for (const kind of testDatabaseKinds()) {
       workers.push(b, c);
       for (const id of appointments) {
         await t.db.transaction(async (tx) => {
-          for (const rule of ['immediate']) await b.jobs.send(tx, QUEUE.reminder, { appointmentId: id, rule });
+          for (const rule of ['immediate']) await b.jobs.send(tx, NOTIFY_QUEUE.reminder, { appointmentId: id, rule });
         });
       }
 
-      await waitFor('every SMS', async () => twilio.sent.length >= PATIENTS * 2, 90_000);
-      await waitFor('every delivery sent', async () => {
+      await eventually('every SMS', async () => twilio.sent.length >= PATIENTS * 2, 90_000);
+      await eventually('every delivery sent', async () => {
         const { rows } = await t.db.query<{ n: number }>(`select count(*)::int as n from deliveries where status <> 'sent' and practice_id = $1`, [practiceId]);
         return rows[0]!.n === 0;
       }, 60_000);
-      // Time for a late duplicate to show up, if there were one: past the job expiry and a supervision pass.
-      await new Promise((r) => setTimeout(r, (FAST.deliveryExpireSeconds + 2) * 1000));
+      // Until no job can run any more (the abandoned one expired and was replayed): a duplicate would be sent by then.
+      await eventually('every job settled', () => jobsSettled(t.db, [DELIVERY_QUEUE, NOTIFY_QUEUE.reminder]), 60_000);
 
       for (const phone of phones) {
         const bodies = twilio.to(phone).map((s) => s.body);

@@ -16,22 +16,16 @@ import type { TestSmtp } from './support/smtp.ts';
 import type { FakeTwilio } from './support/fake-sms.ts';
 import type { Config } from '../src/core/config.ts';
 import type { Db } from '../src/core/db/types.ts';
-import type { Workers } from '../src/notify/workers.ts';
-import { linkSecret } from '../src/notify/secret.ts';
-import { signLink } from '../src/notify/links.ts';
+import type { Workers } from '../src/core/delivery/workers.ts';
+import { linkSecret } from '../src/core/delivery/link-secret.ts';
+import { signLink } from '../src/core/delivery/links.ts';
 import { instantToLocal } from '../src/core/time/local-time.ts';
+import { eventually, jobsSettled } from './support/eventually.ts';
+import { DELIVERY_QUEUE } from '../src/core/delivery/queues.ts';
+import { NOTIFY_QUEUE } from '../src/notify/queues.ts';
 
 const ZONE = 'Europe/Paris';
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 interface World {
   organisationId: string;
@@ -117,7 +111,7 @@ for (const kind of testDatabaseKinds()) {
       await openOn(t.db, w, date);
       const appointmentId = await book(p.id, at(ZONE, date, '09:40'));
 
-      const mail = await waitFor('the confirmation email', async () => smtp.to(p.email)[0]);
+      const mail = await eventually('the confirmation email', async () => smtp.to(p.email)[0]);
       assert.match(mail.subject, /^Rendez-vous confirmé le .+ à 09h40$/);
       assert.match(mail.text, /Bonjour Camille/);
       assert.match(mail.text, /Dr Claire Martin/);
@@ -126,14 +120,14 @@ for (const kind of testDatabaseKinds()) {
       assert.match(mail.text, /https:\/\/relais\.test\/l\/[A-Za-z0-9_-]+/);
       assert.doesNotMatch(mail.text, /chographie/);
 
-      const sms = await waitFor('the confirmation SMS', async () => twilio.to(p.mobilePhone)[0]);
+      const sms = await eventually('the confirmation SMS', async () => twilio.to(p.mobilePhone)[0]);
       assert.equal(sms.from, 'CABINET');
       assert.match(sms.body, /votre RDV avec Dr Claire Martin est confirmé le .+ à 09h40\. Cabinet du Parc, 12 rue des Lilas, 75011 Paris \(2e étage, code 4512B\)/);
       assert.doesNotMatch(sms.body, /chographie|cardia/i);
       assert.equal(sms.statusCallback, 'https://relais.test/api/public/sms/twilio/status');
 
       // Both deliveries are visible, sent, to the agent in scope.
-      const list = await waitFor('both deliveries sent', async () => {
+      const list = await eventually('both deliveries sent', async () => {
         const r = await agent.get<{ items: { channel: string; status: string; template: string; transport: string }[] }>(`/api/deliveries?appointmentId=${appointmentId}`);
         return r.body.items.filter((d) => d.template === 'appointment_confirmation' && d.status === 'sent').length === 2 ? r.body.items : undefined;
       });
@@ -167,7 +161,7 @@ for (const kind of testDatabaseKinds()) {
       await book(first.id, at(ZONE, date, '14:00'));
       const refused = await agent.post('/api/appointments', { practitionerId: w.practitionerId, patientId: p.id, motifId: w.motifId, start: at(ZONE, date, '14:10') });
       assert.equal(refused.status, 409);
-      await waitFor('the first patient’s confirmation', async () => smtp.to(first.email)[0]);
+      await eventually('the first patient’s confirmation', async () => smtp.to(first.email)[0]);
       await workers.drainOutbox();
       const { rows } = await t.db.query<{ n: number }>('select count(*)::int as n from deliveries where patient_id = $1', [p.id]);
       assert.equal(rows[0]!.n, 0);
@@ -186,7 +180,7 @@ for (const kind of testDatabaseKinds()) {
         const date = inDays(ZONE, c.days);
         await openOn(t.db, w, date);
         const id = await book(p.id, at(ZONE, date, c.time));
-        const reminders = await waitFor(`the reminder of the ${c.days}-day booking`, async () => {
+        const reminders = await eventually(`the reminder of the ${c.days}-day booking`, async () => {
           const r = await agent.get<{ items: { rule: string; dueAt: string; status: string }[] }>(`/api/notify/appointments/${id}/reminders`);
           return r.body.items.length ? r.body.items : undefined;
         });
@@ -195,7 +189,7 @@ for (const kind of testDatabaseKinds()) {
         if (c.dueDaysBefore !== null) assert.equal(reminders[0]!.dueAt, at(ZONE, inDays(ZONE, c.days - c.dueDaysBefore), '10:00'));
         else {
           // At once: sent with the confirmation.
-          const texts = await waitFor('two SMS', async () => (twilio.to(p.mobilePhone).length >= 2 ? twilio.to(p.mobilePhone).map((s) => s.body) : undefined));
+          const texts = await eventually('two SMS', async () => (twilio.to(p.mobilePhone).length >= 2 ? twilio.to(p.mobilePhone).map((s) => s.body) : undefined));
           assert.ok(texts.some((b) => b.startsWith('Rappel : RDV le ')), texts.join('\n'));
         }
       }
@@ -204,7 +198,7 @@ for (const kind of testDatabaseKinds()) {
       const soon = Math.ceil((Date.now() + 3 * 3_600_000) / 600_000) * 600_000;
       await openOn(t.db, w, instantToLocal(ZONE, soon).date);
       const id = await book(p.id, new Date(soon).toISOString());
-      const r = await waitFor('the immediate reminder sent', async () => {
+      const r = await eventually('the immediate reminder sent', async () => {
         const res = await agent.get<{ items: { rule: string; status: string }[] }>(`/api/notify/appointments/${id}/reminders`);
         return res.body.items[0]?.status === 'sent' ? res.body.items : undefined;
       });
@@ -218,9 +212,10 @@ for (const kind of testDatabaseKinds()) {
       const soon = Math.ceil((Date.now() + 2 * 3_600_000) / 600_000) * 600_000;
       await openOn(t.db, w, instantToLocal(ZONE, soon).date);
       await book(p.id, new Date(soon).toISOString());
-      await waitFor('the confirmation', async () => twilio.to(p.mobilePhone)[0]);
+      await eventually('the confirmation', async () => twilio.to(p.mobilePhone)[0]);
       await workers.drainOutbox();
-      await new Promise((r) => setTimeout(r, 1500));
+      // Until no job is due: a reminder, had one been planned at once, would have been sent by then.
+      await eventually('every due job done', () => jobsSettled(t.db, [DELIVERY_QUEUE, NOTIFY_QUEUE.reminder]));
       assert.deepEqual(twilio.to(p.mobilePhone).map((s) => s.body.includes('est confirmé')), [true]);
     });
 
@@ -229,7 +224,7 @@ for (const kind of testDatabaseKinds()) {
       const date = inDays(ZONE, 4);
       await openOn(t.db, w, date);
       const id = await book(p.id, at(ZONE, date, '10:00'));
-      const mail = await waitFor('the confirmation email', async () => smtp.to(p.email)[0]);
+      const mail = await eventually('the confirmation email', async () => smtp.to(p.email)[0]);
       const token = /\/l\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
       const anon = server.client();
 
@@ -268,7 +263,7 @@ for (const kind of testDatabaseKinds()) {
       const done = await anon.post<{ status: string }>(`/api/public/links/${token}/cancel`);
       assert.equal(done.status, 200, done.text);
       assert.equal(done.body.status, 'cancelled');
-      const cancelMail = await waitFor('the cancellation email', async () => smtp.to(p.email).find((m) => m.subject.includes('annulé')));
+      const cancelMail = await eventually('the cancellation email', async () => smtp.to(p.email).find((m) => m.subject.includes('annulé')));
       assert.match(cancelMail.text, /est annulé/);
       // Cancelled by the patient, through the agenda: its audit trail names the link's system user.
       const { rows } = await t.db.query<{ cancelled_by_kind: string }>('select cancelled_by_kind from appointments where id = $1', [id]);
@@ -287,7 +282,7 @@ for (const kind of testDatabaseKinds()) {
         cancelImpacted: true,
       });
       assert.equal(absence.status, 201, absence.text);
-      const mail = await waitFor('the cancellation email', async () => smtp.to(p.email).find((m) => m.subject.includes('annulé')));
+      const mail = await eventually('the cancellation email', async () => smtp.to(p.email).find((m) => m.subject.includes('annulé')));
       assert.match(mail.text, /annulé en raison d’une absence du praticien/);
       assert.match(mail.text, /\+33145678900/);
     });
@@ -298,7 +293,7 @@ for (const kind of testDatabaseKinds()) {
       const date = inDays(ZONE, 9);
       await openOn(t.db, w, date);
       const id = await book(p.id, at(ZONE, date, '17:20'));
-      const sent = await waitFor('the SMS after two failures', async () => {
+      const sent = await eventually('the SMS after two failures', async () => {
         const r = await agent.get<{ items: { template: string; status: string; attempts: number; lastError: string | null; sentAt: string | null; createdAt: string }[] }>(
           `/api/deliveries?appointmentId=${id}`,
         );
@@ -317,7 +312,7 @@ for (const kind of testDatabaseKinds()) {
       const date = inDays(ZONE, 8);
       await openOn(t.db, w, date);
       const id = await book(p.id, at(ZONE, date, '08:20'));
-      const failed = await waitFor('the failed delivery', async () => {
+      const failed = await eventually('the failed delivery', async () => {
         const r = await agent.get<{ items: { status: string; attempts: number; lastError: string }[] }>(`/api/deliveries?appointmentId=${id}&status=failed`);
         return r.body.items[0];
       });
@@ -326,8 +321,8 @@ for (const kind of testDatabaseKinds()) {
 
       const q = await patient(t.db, w, { email: false });
       const id2 = await book(q.id, at(ZONE, date, '08:40'));
-      const sms = await waitFor('the SMS', async () => twilio.to(q.mobilePhone)[0]);
-      await waitFor('sent', async () => (await agent.get<{ items: { status: string }[] }>(`/api/deliveries?appointmentId=${id2}&status=sent`)).body.items[0]);
+      const sms = await eventually('the SMS', async () => twilio.to(q.mobilePhone)[0]);
+      await eventually('sent', async () => (await agent.get<{ items: { status: string }[] }>(`/api/deliveries?appointmentId=${id2}&status=sent`)).body.items[0]);
       // A report signed for another URL is refused; Twilio's own is taken.
       assert.equal(await twilio.report(sms.sid, 'delivered', server.baseUrl + '/api/public/sms/twilio/status', 'https://elsewhere.test/x'), 403);
       assert.equal(await twilio.report(sms.sid, 'delivered', server.baseUrl + '/api/public/sms/twilio/status', sms.statusCallback!), 204);

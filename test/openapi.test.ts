@@ -30,4 +30,14 @@ describe('API documentation', () => {
     assert.equal(r.status, 200);
     assert.match(r.text, /<html/i);
   });
+
+  it('protects the docs page with a Content-Security-Policy and from framing', async () => {
+    for (const path of ['/api/docs/', '/api/docs/static/index.html', '/api/docs/static/swagger-initializer.js']) {
+      const r = await server.client().get(path);
+      assert.equal(r.status, 200, path);
+      assert.match(r.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, path);
+      assert.match(r.headers.get('content-security-policy') ?? '', /script-src 'self'(;|$)/, path);
+      assert.equal(r.headers.get('x-frame-options'), 'DENY', path);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.ts';
 import { startServer, type TestServer, type ErrorResponseBody } from './support/server.ts';
 import { createOrganisation, createPractice, createUser } from './support/fixtures.ts';
-import { LOGIN_THROTTLE } from '../src/session/service.ts';
+import { SIGN_IN_LIMITS } from '../src/session/service.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`sessions (${kind})`, () => {
@@ -57,13 +57,17 @@ for (const kind of testDatabaseKinds()) {
 
     it('throttles password guessing, for unknown emails too, without locking out other accounts', async () => {
       const victim = await createUser(t.db, { organisationId: org, role: 'agent', practiceIds: [] });
-      for (let i = 0; i < LOGIN_THROTTLE.maxFailures; i++) {
+      for (let i = 0; i < SIGN_IN_LIMITS.account.freeFailures; i++) {
         assert.equal((await server.client().post('/api/session', { email: victim.email, password: `guess-${i}` })).status, 401);
         assert.equal((await server.client().post('/api/session', { email: 'ghost@test.relais.fr', password: `guess-${i}` })).status, 401);
       }
+      // One failure more, and the next attempt must wait, even with the right password.
+      assert.equal((await server.client().post('/api/session', { email: victim.email, password: 'one-more' })).status, 401);
       const blocked = await server.client().post<ErrorResponseBody>('/api/session', { email: victim.email, password: victim.password });
       assert.equal(blocked.status, 429);
       assert.equal(blocked.body.error.code, 'rate_limited');
+      assert.ok(Number(blocked.headers.get('retry-after')) >= 1);
+      assert.equal((await server.client().post('/api/session', { email: 'ghost@test.relais.fr', password: 'x' })).status, 401);
       const ghost = await server.client().post<ErrorResponseBody>('/api/session', { email: 'ghost@test.relais.fr', password: 'x' });
       assert.equal(ghost.status, 429);
       await server.client().login(user.email, user.password);

@@ -1,12 +1,13 @@
 /** Lists appointments of a practitioner's agenda or of a patient: one audit row per request. */
 import { AppError } from '../core/errors/catalogue.ts';
 import type { RequestContext } from '../core/auth/actor.ts';
-import type { Db } from '../core/db/types.ts';
+import type { Db, Queryable } from '../core/db/types.ts';
 import { audit } from '../core/audit.ts';
 import { DAY_MS } from '../core/time/local-time.ts';
 import { requireOwner } from './availability-service.ts';
-import { PatientNotFound, requirePatient } from './booking-rules.ts';
-import { listForPatient, listForPractitioner } from './appointments-repo.ts';
+import { PatientNotFound } from './booking-rules.ts';
+import { requirePatient } from './booking-checks-service.ts';
+import { appointmentAtPractice, listForPatient, listForPractitioner } from './appointments-repo.ts';
 import type { AppointmentListItemDto, AppointmentListQuery } from './schemas.ts';
 
 export const MAX_LIST_WINDOW_DAYS = 366;
@@ -40,4 +41,9 @@ export async function listAppointments(db: Db, ctx: RequestContext, query: Appoi
     if (error instanceof PatientNotFound) await audit(db, ctx, { action: 'appointment.list', outcome: 'not_found', patientId: error.patientId });
     throw error;
   }
+}
+
+/** True when the appointment exists at this practice (another feature links to it: a call's outcome). */
+export async function isAppointmentOfPractice(q: Queryable, a: { appointmentId: string; practiceId: string }): Promise<boolean> {
+  return appointmentAtPractice(q, a);
 }

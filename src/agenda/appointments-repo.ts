@@ -1,6 +1,7 @@
 /** SQL for appointments. Overlaps are refused by the exclusion constraint, never checked here. */
 import type { Actor } from '../core/auth/actor.ts';
 import type { Queryable } from '../core/db/types.ts';
+import { auditInsertFrom } from '../core/audit.ts';
 import type { AppointmentDto, AppointmentListItemDto } from './schemas.ts';
 
 interface AppointmentRow {
@@ -226,9 +227,12 @@ export interface BookingTrail {
   audit: { requestId: string; userId: string; role: string; detail: Record<string, unknown> };
 }
 
+// core/audit.ts owns the audit row's shape; the booking embeds its append (same columns, same order).
+const BOOKING_AUDIT = auditInsertFrom(`select $15, $16, $17, $2, $3, $5, 'appointment.create', 'ok', $18::jsonb from a`);
+
 /**
  * Books in ONE statement: the appointment, the waitlist entries it fulfils, its domain event and its
- * audit row (the same insert as core/audit.ts: appended unsealed, chained later by the sealer). One
+ * audit row (core/audit.ts's own insert, embedded: appended unsealed, chained later by the sealer). One
  * statement is one transaction even in autocommit. An overlap fails the whole statement with SQLSTATE
  * 23P01: nothing is written, the audit row included. The text is static (values travel as parameters),
  * so each connection prepares it once.
@@ -246,8 +250,7 @@ export async function insertBooked(q: Queryable, a: NewAppointment & { id: strin
      ), event as (
        insert into domain_events (organisation_id, practice_id, type, payload) select $2, $3, $13, $14::jsonb from a
      ), trail as (
-       insert into audit_log (request_id, actor_user_id, actor_role, organisation_id, practice_id, patient_id, action, outcome, detail)
-       select $15, $16, $17, $2, $3, $5, 'appointment.create', 'ok', $18::jsonb from a
+       ${BOOKING_AUDIT}
      )
      select * from a`,
     [
@@ -272,4 +275,9 @@ export async function insertBooked(q: Queryable, a: NewAppointment & { id: strin
     ],
   );
   return appointmentDto(rows[0]!);
+}
+
+export async function appointmentAtPractice(q: Queryable, a: { appointmentId: string; practiceId: string }): Promise<boolean> {
+  const { rows } = await q.query('select 1 from appointments where id = $1 and practice_id = $2', [a.appointmentId, a.practiceId]);
+  return rows.length > 0;
 }

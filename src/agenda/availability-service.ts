@@ -13,6 +13,7 @@ import type { Db, Queryable } from '../core/db/types.ts';
 import { searchKey } from '../core/text.ts';
 import { freeSlots, localToInstant, nextFreeSlots, type AgendaInput, type PartOfDay, type Slot } from './engine/index.ts';
 import { DAY_MS } from '../core/time/local-time.ts';
+import { MAX_BOOKING_HORIZON_DAYS } from './booking-rules.ts';
 import { findOwners, type AgendaOwner } from './owners-repo.ts';
 import { getMotif, listMotifs } from './config-repo.ts';
 import { loadBusy, loadRules } from './rules-repo.ts';
@@ -49,8 +50,8 @@ export async function listSlots(
   ctx: RequestContext,
   practitionerId: string,
   query: { motifId: string; from: string; to: string; includeUrgent?: boolean },
-  now = Date.now(),
 ): Promise<SlotDto[]> {
+  const now = ctx.clock.nowMs();
   const owner = await requireOwner(db, ctx, practitionerId);
   const motif = await requireMotif(db, practitionerId, query.motifId);
   const from = parseInstantOrDate(query.from, owner.timeZone);
@@ -159,7 +160,8 @@ export async function motifsForSet(q: Queryable, owners: readonly AgendaOwner[],
   return chosen;
 }
 
-export async function nextSlots(db: Db, ctx: RequestContext, query: NextSlotsQuery, now = Date.now()): Promise<SlotDto[]> {
+export async function nextSlots(db: Db, ctx: RequestContext, query: NextSlotsQuery): Promise<SlotDto[]> {
+  const now = ctx.clock.nowMs();
   const ids = [...new Set(query.practitionerIds)];
   const owners = await findOwners(db, ctx.actor, ids);
   // One practitioner out of scope answers like one that does not exist.
@@ -167,6 +169,7 @@ export async function nextSlots(db: Db, ctx: RequestContext, query: NextSlotsQue
   const motifs = await motifsForSet(db, owners, query.motifId);
   const zone = owners[0]!.timeZone;
   const from = query.from === undefined ? now : parseInstantOrDate(query.from, zone);
+  if (from >= now + MAX_BOOKING_HORIZON_DAYS * DAY_MS) return [];
   return searchNextSlots(db, {
     owners,
     motifs,

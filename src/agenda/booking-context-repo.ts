@@ -7,7 +7,7 @@ import type { Actor } from '../core/auth/actor.ts';
 import type { Queryable } from '../core/db/types.ts';
 import { DAY_MS } from '../core/time/local-time.ts';
 import type { AgendaOwner } from './owners-repo.ts';
-import type { PatientRef } from './patients-lookup.ts';
+import type { PatientRef } from './patients-lookup-repo.ts';
 import type { AbsenceRow, RangeRow } from './rules-repo.ts';
 import type { MotifDto } from './schemas.ts';
 import { motifDto } from './config-repo.ts';

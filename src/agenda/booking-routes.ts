@@ -8,7 +8,7 @@ import type { RequestContext } from '../core/auth/actor.ts';
 import { book, cancel, getAppointment, move, setAppointmentOutcome } from './booking-service.ts';
 import { bookSeries } from './series-service.ts';
 import { listAppointments } from './appointment-list-service.ts';
-import { fingerprint, type Idempotency } from './idempotency.ts';
+import { fingerprint, type Idempotency } from './idempotency-service.ts';
 import {
   appointmentListItem,
   appointmentListQuery,

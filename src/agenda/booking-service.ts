@@ -11,14 +11,15 @@ import { sqlState } from '../core/db/types.ts';
 import { audit } from '../core/audit.ts';
 import type { AgendaOwner } from './owners-repo.ts';
 import { searchNextSlots } from './availability-service.ts';
-import { appointmentPractice, checkRules, PatientNotFound, requireMotif, requireOwner, violation } from './booking-rules.ts';
+import { appointmentPractice, PatientNotFound, violation } from './booking-rules.ts';
+import { checkRules, requireMotif, requireOwner } from './booking-checks-service.ts';
 import { cancelAppointment, findAppointment, insertBooked, moveAppointment, setOutcome } from './appointments-repo.ts';
 import { loadBookingContext } from './booking-context-repo.ts';
 import { rulesFromRows } from './rules-repo.ts';
 import { emitEvents, type AgendaEventType, type DomainEvent } from './events-repo.ts';
 import { matchesForSlot } from './waitlist-repo.ts';
 import { motifsForSet } from './availability-service.ts';
-import { once, type Idempotency } from './idempotency.ts';
+import { once, type Idempotency } from './idempotency-service.ts';
 import type { AppointmentDto, BookInput, CancelInput, MotifDto, MoveInput, OutcomeInput, WaitlistEntryDto } from './schemas.ts';
 
 const NEXT_SLOTS_ON_CONFLICT = 5;
@@ -58,7 +59,6 @@ async function auditFailure(db: Db, ctx: RequestContext, action: string, error: 
 
 export interface BookOptions {
   idempotency?: Idempotency;
-  now?: number;
 }
 
 const MAX_MOTIF_MS = 12 * 3_600_000;
@@ -76,7 +76,7 @@ const MAX_MOTIF_MS = 12 * 3_600_000;
  * stored appointment. A refused booking (404 patient, 409, 422) is audited in its own statement.
  */
 export async function book(db: Db, ctx: RequestContext, input: BookInput, opts: BookOptions = {}): Promise<{ appointment: AppointmentDto; replayed: boolean }> {
-  const now = opts.now ?? Date.now();
+  const now = ctx.clock.nowMs();
   const start = Date.parse(input.start);
   let owner: AgendaOwner | undefined;
   let motif: MotifDto | undefined;
@@ -188,7 +188,8 @@ export interface ChangeResult {
 }
 
 /** Moves an active appointment to another start (and optionally practitioner or motif). */
-export async function move(db: Db, ctx: RequestContext, id: string, input: MoveInput, now = Date.now()): Promise<ChangeResult> {
+export async function move(db: Db, ctx: RequestContext, id: string, input: MoveInput): Promise<ChangeResult> {
+  const now = ctx.clock.nowMs();
   const start = Date.parse(input.start);
   let target: { owner: AgendaOwner; motif: MotifDto } | undefined;
   try {
@@ -273,7 +274,8 @@ export async function cancel(db: Db, ctx: RequestContext, id: string, input: Can
   });
 }
 
-export async function setAppointmentOutcome(db: Db, ctx: RequestContext, id: string, input: OutcomeInput, now = Date.now()): Promise<AppointmentDto> {
+export async function setAppointmentOutcome(db: Db, ctx: RequestContext, id: string, input: OutcomeInput): Promise<AppointmentDto> {
+  const now = ctx.clock.nowMs();
   return onAppointment(db, ctx, 'appointment.outcome', id, async (tx) => {
     const before = await lockAppointment(tx, ctx, id);
     if (before.status === 'cancelled') throw new AppError('appointment_not_active', { details: { status: before.status } });

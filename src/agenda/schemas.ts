@@ -1,10 +1,11 @@
 /** Request and response schemas of the agenda routes (zod), shared by routes and services. */
 import { z } from 'zod';
+import { zInstant, zLocalDate } from '../core/input/schemas.ts';
 
 export const uuid = z.uuid();
-/** An instant with an explicit offset ('Z' or ±HH:MM): never a floating local time. */
-export const instant = z.iso.datetime({ offset: true });
-export const localDate = z.iso.date();
+/** An instant with an explicit offset ('Z' or ±HH:MM): never a floating local time; 1900–2100. */
+export const instant = zInstant;
+export const localDate = zLocalDate;
 /** A local wall time 'HH:MM', 00:00–24:00. */
 export const wallTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM attendu / HH:MM expected');
 export const isoWeekday = z.int().min(1).max(7);

@@ -13,13 +13,14 @@ import { audit } from '../core/audit.ts';
 import { DAY_MS, instantToLocal, localToInstant } from '../core/time/local-time.ts';
 import { nextFreeSlots, ruleViolation, type Interval } from './engine/index.ts';
 import { slotDto } from './availability-service.ts';
-import { appointmentPractice, PatientNotFound, requireMotif, requireOwner, requirePatient, violation } from './booking-rules.ts';
+import { appointmentPractice, PatientNotFound, violation } from './booking-rules.ts';
+import { requireMotif, requireOwner, requirePatient } from './booking-checks-service.ts';
 import { insertAppointment } from './appointments-repo.ts';
 import { emitEvents } from './events-repo.ts';
 import { loadBusy, loadRules } from './rules-repo.ts';
 import { fulfilEntries } from './waitlist-repo.ts';
 import { appointmentEvent, isOverlap } from './booking-service.ts';
-import { once, type Idempotency } from './idempotency.ts';
+import { once, type Idempotency } from './idempotency-service.ts';
 import type { AgendaOwner } from './owners-repo.ts';
 import { seriesStarts } from './series.ts';
 import type { AppointmentDto, MotifDto, SeriesInput, SlotDto } from './schemas.ts';
@@ -78,9 +79,9 @@ export async function bookSeries(
   db: Db,
   ctx: RequestContext,
   input: SeriesInput,
-  opts: { idempotency?: Idempotency; now?: number } = {},
+  opts: { idempotency?: Idempotency } = {},
 ): Promise<{ result: { seriesId: string; appointments: AppointmentDto[] }; replayed: boolean }> {
-  const now = opts.now ?? Date.now();
+  const now = ctx.clock.nowMs();
   const force = input.force !== undefined;
   let plan: Plan | undefined;
   try {

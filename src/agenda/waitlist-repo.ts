@@ -111,3 +111,37 @@ export async function fulfilEntries(q: Queryable, a: { practitionerId: string; p
     [a.practitionerId, a.patientId, a.start, a.end],
   );
 }
+
+export interface FreedSlot {
+  organisationId: string;
+  practiceId: string;
+  practitionerId: string;
+  motifId: string;
+  start: string;
+  end: string;
+}
+
+/** The slot an appointment freed: its own when cancelled, the one it left when moved. */
+export async function freedSlotOf(q: Queryable, appointmentId: string): Promise<FreedSlot | undefined> {
+  const { rows } = await q.query<{
+    organisation_id: string;
+    practice_id: string;
+    practitioner_id: string;
+    motif_id: string;
+    status: string;
+    start_at: Date;
+    end_at: Date;
+    history: { from: string; to: string; previousPractitionerId: string }[];
+  }>(
+    `select organisation_id, practice_id, practitioner_id, motif_id, status, lower(during) as start_at, upper(during) as end_at, history
+       from appointments where id = $1`,
+    [appointmentId],
+  );
+  const a = rows[0];
+  if (!a) return undefined;
+  const last = a.history[a.history.length - 1];
+  const base = { organisationId: a.organisation_id, practiceId: a.practice_id, motifId: a.motif_id };
+  return a.status !== 'cancelled' && last
+    ? { ...base, practitionerId: last.previousPractitionerId, start: last.from, end: last.to }
+    : { ...base, practitionerId: a.practitioner_id, start: a.start_at.toISOString(), end: a.end_at.toISOString() };
+}

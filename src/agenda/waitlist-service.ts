@@ -4,9 +4,10 @@ import type { RequestContext } from '../core/auth/actor.ts';
 import type { Db } from '../core/db/types.ts';
 import { audit } from '../core/audit.ts';
 import { requireMotif, requireOwner } from './availability-service.ts';
-import { PatientNotFound, requirePatient, violation } from './booking-rules.ts';
+import { PatientNotFound, violation } from './booking-rules.ts';
+import { requirePatient } from './booking-checks-service.ts';
 import { findAppointment } from './appointments-repo.ts';
-import { findEntryInScope, insertEntry, listWaiting, matchesForSlot, withdrawEntry } from './waitlist-repo.ts';
+import { findEntryInScope, freedSlotOf, insertEntry, listWaiting, matchesForSlot, withdrawEntry, type FreedSlot } from './waitlist-repo.ts';
 import type { WaitlistEntryDto, WaitlistInput } from './schemas.ts';
 
 async function auditedNotFound<T>(db: Db, ctx: RequestContext, action: string, fn: () => Promise<T>): Promise<T> {
@@ -91,4 +92,9 @@ export async function waitlistMatches(db: Db, ctx: RequestContext, appointmentId
     throw new AppError('not_found');
   }
   return result;
+}
+
+/** The slot an appointment freed, for the system's waitlist offers (no scope: the caller is the system). */
+export async function freedSlot(db: Db, appointmentId: string): Promise<FreedSlot | undefined> {
+  return freedSlotOf(db, appointmentId);
 }

@@ -16,7 +16,7 @@ import { book } from '../agenda/booking-service.ts';
 import { listSlots } from '../agenda/availability-service.ts';
 import { createPatient } from '../patients/service.ts';
 import { getPractice } from '../practices/service.ts';
-import { systemContext } from '../notify/system-actor.ts';
+import { systemContext } from '../core/delivery/system-actor.ts';
 import { codeSms, hashCode, LIMITS, newCode } from './limits.ts';
 import { counters, countWrongCode, insertRequest, lockRequest, markBooked, onlineMotifs, practiceBySlug, setPatient, type OnlineMotif, type OnlinePractice } from './online-repo.ts';
 

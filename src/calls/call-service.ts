@@ -9,6 +9,8 @@ import { audit } from '../core/audit.ts';
 import type { Queryable } from '../core/db/types.ts';
 import { AppError } from '../core/errors/catalogue.ts';
 import { searchKey } from '../core/text.ts';
+import { isAppointmentOfPractice } from '../agenda/appointment-list-service.ts';
+import { patientPractice } from '../patients/service.ts';
 import { finishWrapUp, requeueAfterRing } from './dispatcher.ts';
 import type { CallOutcome, EventData } from './events.ts';
 import { endCall } from './intake-service.ts';
@@ -181,9 +183,8 @@ export async function setCallOutcome(rt: CallsRuntime, ctx: RequestContext, id: 
     const call = await lockVisibleCall(tx, ctx, id);
     const patientId = input.patientId ?? null;
     if (patientId) {
-      const { rows } = await tx.query<{ practice_id: string }>('select practice_id from patients where id = $1', [patientId]);
-      const owner = rows[0];
-      if (!owner || owner.practice_id !== call.practice_id) {
+      const owner = await patientPractice(tx, patientId);
+      if (!owner || owner !== call.practice_id) {
         // Another practice's patient answers like a nonexistent one; the attempt is traced all the same.
         await audit(tx, ctx, { action: 'call.outcome', outcome: owner ? 'denied' : 'not_found', practiceId: call.practice_id, patientId, detail: { callId: id } });
         return new AppError('not_found', { field: 'patientId' });
@@ -191,8 +192,7 @@ export async function setCallOutcome(rt: CallsRuntime, ctx: RequestContext, id: 
     }
     const appointmentId = input.appointmentId ?? null;
     if (appointmentId) {
-      const { rows } = await tx.query('select 1 from appointments where id = $1 and practice_id = $2', [appointmentId, call.practice_id]);
-      if (!rows.length) return new AppError('not_found', { field: 'appointmentId' });
+      if (!(await isAppointmentOfPractice(tx, { appointmentId, practiceId: call.practice_id }))) return new AppError('not_found', { field: 'appointmentId' });
     }
     const done = await repo.setOutcome(tx, id, {
       outcome: input.outcome,

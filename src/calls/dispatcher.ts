@@ -11,7 +11,7 @@
 import type { Queryable } from '../core/db/types.ts';
 import type { EventData } from './events.ts';
 import * as repo from './repo.ts';
-import { afterCommit, Effects, rememberOffer, seconds, type CallsRuntime } from './runtime.ts';
+import { afterCommit, inTransaction, seconds, type CallsRuntime, type Effects } from './runtime.ts';
 import { decide, type FreeAgent, type QueueConfig } from './routing/decide.ts';
 
 export interface Dispatcher {
@@ -106,8 +106,10 @@ function configOf(row: repo.QueueConfigRow): QueueConfig {
 }
 
 async function dispatchOnce(rt: CallsRuntime, org: string, timers: boolean): Promise<void> {
-  const fx = new Effects();
-  await rt.db.transaction(async (tx) => {
+  // A run for an event (an agent freed, a call answered) with nothing waiting has nothing to route: one read
+  // instead of a locked transaction. A call queued after this read runs its own dispatch once committed.
+  if (!timers && !(await repo.hasWaitingCalls(rt.db, org))) return;
+  const { fx } = await inTransaction(rt.db, async (tx, fx) => {
     await tx.query(`select pg_advisory_xact_lock(hashtextextended('relais.calls.dispatch:' || $1::text, 0))`, [org]);
     const now = rt.clock.now();
     // Timers are due on ticks; runs triggered by an event only route what is waiting.
@@ -225,7 +227,7 @@ async function assignAndOverflow(tx: Queryable, rt: CallsRuntime, fx: Effects, o
       organisationId: org, practiceId: call.practice_id, callId: call.id, agentId: a.agentId, at: now,
       event: 'OFFER', data: { attempt: call.attempts, tier: a.tier, waitSeconds: seconds(w.enqueued_at, now) } satisfies EventData['OFFER'],
     });
-    rememberOffer(rt, {
+    fx.remember({
       id: call.id,
       practice_id: call.practice_id,
       called_number: call.called_number,

@@ -217,6 +217,15 @@ export async function lockWaitingCalls(db: Queryable, organisationId: string): P
   return rows;
 }
 
+/** Whether the organisation has a waiting call (no lock: a call queued after this read dispatches itself once committed). */
+export async function hasWaitingCalls(db: Queryable, organisationId: string): Promise<boolean> {
+  const { rows } = await db.query<{ waiting: boolean }>(
+    `select exists (select 1 from calls where organisation_id = $1 and status = 'queued') as waiting`,
+    [organisationId],
+  );
+  return rows[0]!.waiting;
+}
+
 /** Rings whose timeout has passed (per practice setting), locked. */
 export async function lockExpiredRings(db: Queryable, organisationId: string, now: Date): Promise<CallRow[]> {
   const { rows } = await db.query<CallRow>(

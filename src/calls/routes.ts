@@ -25,7 +25,7 @@ import {
 
 /** Role checks live in the services (who may act on a call depends on the call). */
 function context(request: FastifyRequest): RequestContext {
-  return { actor: requireActor(request), requestId: String(request.id) };
+  return { actor: requireActor(request), requestId: String(request.id), clock: request.clock };
 }
 
 export function callsApiRoutes(rt: CallsRuntime): FastifyPluginAsyncZod {

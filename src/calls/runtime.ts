@@ -9,27 +9,35 @@ import type { EventBus } from '../core/events/bus.ts';
 import { CALLS_CHANNEL, type Signal } from './live/signals.ts';
 import { NO_COMMANDS, type TelephonyCommands } from './telephony/port.ts';
 
-export interface Clock {
-  now(): Date;
-}
+import { systemClock, type Clock } from '../core/time/clock.ts';
 
-export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+export type { Clock } from '../core/time/clock.ts';
+export const SYSTEM_CLOCK: Clock = systemClock;
 
 export interface CallsLog {
   error(obj: Record<string, unknown>, msg: string): void;
 }
 
-/** Side effects collected inside a transaction and carried out once it has committed. */
+/**
+ * Side effects collected inside a transaction and carried out once it has committed. Always created inside
+ * the transaction function (see `inTransaction`): when the database retries a transaction, the function
+ * runs again with fresh effects, so that nothing of the aborted attempt is sent.
+ */
 export class Effects {
   readonly signals: Signal[] = [];
   readonly commands: (() => Promise<void>)[] = [];
   readonly dispatch = new Set<string>();
+  /** Offers to keep in the runtime's memory (screen-pops without a read-back), once committed. */
+  readonly offers: OfferRow[] = [];
 
   signal(s: Signal): void {
     this.signals.push(s);
   }
   command(run: () => Promise<void>): void {
     this.commands.push(run);
+  }
+  remember(offer: OfferRow): void {
+    this.offers.push(offer);
   }
   /** The dispatcher must look at this organisation's queues again. */
   redispatch(organisationId: string): void {
@@ -61,15 +69,26 @@ export function commandsRegistry(entries: Record<string, TelephonyCommands>): (p
   return (provider) => entries[provider] ?? NO_COMMANDS;
 }
 
+/**
+ * Runs fn in one transaction with effects created inside it: a retried transaction (serialisation failure,
+ * deadlock) starts again with empty effects. Answers fn's result and the effects of the attempt that committed.
+ */
+export function inTransaction<T>(db: Db, fn: (tx: Queryable, fx: Effects) => Promise<T>): Promise<{ result: T; fx: Effects }> {
+  return db.transaction(async (tx) => {
+    const fx = new Effects();
+    return { result: await fn(tx, fx), fx };
+  });
+}
+
 /** Runs a use case in one transaction, then publishes its signals, sends its commands and re-dispatches. */
 export async function commit<T>(rt: CallsRuntime, fn: (tx: Queryable, fx: Effects) => Promise<T>): Promise<T> {
-  const fx = new Effects();
-  const result = await rt.db.transaction((tx) => fn(tx, fx));
+  const { result, fx } = await inTransaction(rt.db, fn);
   await afterCommit(rt, fx);
   return result;
 }
 
 export async function afterCommit(rt: CallsRuntime, fx: Effects): Promise<void> {
+  for (const offer of fx.offers) rememberOffer(rt, offer);
   for (const org of fx.dispatch) rt.redispatch(org);
   if (fx.signals.length) {
     await rt.bus.publish(CALLS_CHANNEL, fx.signals).catch((err: unknown) => rt.log.error({ err }, 'calls: publishing live events failed'));

@@ -1,5 +1,6 @@
 /** The shapes the calls API accepts and answers. */
 import { z } from 'zod';
+import { zInstant as zInstantIn } from '../core/input/schemas.ts';
 import { zE164, zPhoneE164 } from '../core/identifiers.ts';
 import { AGENT_STATUSES, CALL_OUTCOMES, CALL_STATUSES, SYSTEM_STATES } from './events.ts';
 
@@ -57,8 +58,8 @@ export const zCallLog = z.object({
 export const zCallSearch = z
   .strictObject({
     practiceId: zId.optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: zInstantIn.optional(),
+    to: zInstantIn.optional(),
     q: z.string().trim().max(100).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(100_000).default(0),

@@ -2,7 +2,7 @@
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { buildApp } from '../server.ts';
-import { startBackgroundWorkers } from '../notify/workers.ts';
+import { startBackgroundWorkers } from '../background.ts';
 import { configureSessionCache } from '../core/auth/session-cache.ts';
 import { startInteropWorkers } from '../interop/workers.ts';
 

@@ -7,9 +7,8 @@ import { loadConfig } from '../core/config.ts';
 import { openDatabase } from '../core/db/open.ts';
 import type { Db } from '../core/db/types.ts';
 import { AppError, ERRORS } from '../core/errors/catalogue.ts';
-import { insertOrganisation, listOrganisations, practiceIdsOfOrganisation } from '../users/repo.ts';
+import { createOrganisation, createUser, listOrganisations, practiceIdsOfOrganisation } from '../users/service.ts';
 import { createUserBody } from '../users/schemas.ts';
-import { createUser } from '../users/service.ts';
 
 export interface UserAddOptions {
   email: string;
@@ -40,13 +39,13 @@ async function resolveOrganisation(db: Db, wanted: string | undefined): Promise<
     if (all.length > 0 || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(wanted)) {
       throw new CliError(`Organisation introuvable : ${wanted}. Existantes : ${all.map((o) => `${o.name} (${o.id})`).join(', ') || 'aucune'}.`);
     }
-    return { id: await insertOrganisation(db, wanted), name: wanted, created: true };
+    return { id: await createOrganisation(db, wanted), name: wanted, created: true };
   }
   if (all.length === 1) return { ...all[0]!, created: false };
   if (all.length > 1) {
     throw new CliError(`Plusieurs organisations : précisez --organisation (${all.map((o) => `${o.name} (${o.id})`).join(', ')}).`);
   }
-  return { id: await insertOrganisation(db, DEFAULT_ORGANISATION), name: DEFAULT_ORGANISATION, created: true };
+  return { id: await createOrganisation(db, DEFAULT_ORGANISATION), name: DEFAULT_ORGANISATION, created: true };
 }
 
 export async function userAddCommand(options: UserAddOptions): Promise<void> {

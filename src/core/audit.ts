@@ -4,6 +4,7 @@
  */
 import type { RequestContext } from './auth/actor.ts';
 import type { Queryable } from './db/types.ts';
+import { AUDIT_INSERT, appendAuditRow, chainCounts, firstBrokenLink, sealBatch } from './audit-repo.ts';
 
 export type AuditOutcome = 'ok' | 'denied' | 'not_found' | 'failed';
 
@@ -16,29 +17,33 @@ export interface AuditEntry {
 }
 
 export async function audit(tx: Queryable, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.query(
-    `insert into audit_log (request_id, actor_user_id, actor_role, organisation_id, practice_id, patient_id, action, outcome, detail)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      ctx.requestId,
-      ctx.actor.userId,
-      ctx.actor.role,
-      ctx.actor.organisationId,
-      entry.practiceId ?? null,
-      entry.patientId ?? null,
-      entry.action,
-      entry.outcome,
-      entry.detail ? JSON.stringify(entry.detail) : null,
-    ],
-  );
+  await appendAuditRow(tx, [
+    ctx.requestId,
+    ctx.actor.userId,
+    ctx.actor.role,
+    ctx.actor.organisationId,
+    entry.practiceId ?? null,
+    entry.patientId ?? null,
+    entry.action,
+    entry.outcome,
+    entry.detail ? JSON.stringify(entry.detail) : null,
+  ]);
+}
+
+/**
+ * The audit append as a statement to embed in a one-statement write (a CTE), for the hot paths that
+ * must write their row and its audit row at once (booking). `select` gives the nine columns in order:
+ * request, actor, role, organisation, practice, patient, action, outcome, detail.
+ */
+export function auditInsertFrom(select: string): string {
+  return `${AUDIT_INSERT} ${select}`;
 }
 
 /** Chains the committed, unsealed rows (all of them, in batches); returns how many it sealed. */
 export async function sealAudit(db: Queryable, batch = 5000): Promise<number> {
   let total = 0;
   for (;;) {
-    const { rows } = await db.query<{ n: number }>('select audit_seal($1) as n', [batch]);
-    const n = rows[0]?.n ?? 0;
+    const n = await sealBatch(db, batch);
     total += n;
     if (n < batch) return total;
   }
@@ -55,24 +60,8 @@ export interface AuditVerification {
 
 /** Recomputes every sealed row's hash in chain order and reports the first that does not match. */
 export async function verifyAuditChain(db: Queryable): Promise<AuditVerification> {
-  const { rows } = await db.query<{ id: number | null; seq: number; n: number; ok_hash: boolean; ok_link: boolean }>(
-    `with chain as (
-       select id, seq,
-              row_number() over (order by seq) as n,
-              hash = encode(sha256(convert_to(audit_row_text(a), 'UTF8')), 'hex') as ok_hash,
-              prev_hash = coalesce(lag(hash) over (order by seq), repeat('0', 64)) as ok_link
-         from audit_log a where seq is not null)
-     select id, seq, n, ok_hash, ok_link from chain
-      where seq <> n or not ok_hash or not ok_link
-      order by seq limit 1`,
-  );
-  const counts = await db.query<{ sealed: number; unsealed: number; last_seq: number }>(
-    `select (select count(*) from audit_log where seq is not null)::bigint as sealed,
-            (select count(*) from audit_log where seq is null)::bigint as unsealed,
-            last_seq from audit_head`,
-  );
-  const { sealed = 0, unsealed = 0, last_seq = 0 } = counts.rows[0] ?? {};
-  const bad = rows[0];
+  const bad = await firstBrokenLink(db);
+  const { sealed = 0, unsealed = 0, last_seq = 0 } = await chainCounts(db);
   if (bad) {
     const reason = bad.seq !== bad.n ? 'gap' : bad.ok_hash ? 'broken_link' : 'hash_mismatch';
     return { rows: sealed, unsealed, firstAltered: { id: bad.id ?? 0, seq: bad.seq, reason } };

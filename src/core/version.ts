@@ -1,3 +1,4 @@
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-export const VERSION: string = (require('../../package.json') as { version: string }).version;
+import { readFileSync } from 'node:fs';
+import { appPath } from './paths.ts';
+
+export const VERSION: string = (JSON.parse(readFileSync(appPath('package.json'), 'utf8')) as { version: string }).version;

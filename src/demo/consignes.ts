@@ -13,6 +13,7 @@ import { insertRows } from './insert.ts';
 import type { Rng } from './random.ts';
 import { DR_MARTIN } from './practitioners.ts';
 import type { DemoPart, DemoPractice, DemoPractitioner } from './state.ts';
+import { systemClock } from '../core/time/clock.ts';
 
 const DAY = 86_400_000;
 const NO_WEDNESDAY = 'Ne pas donner de RDV le mercredi après-midi.';
@@ -227,7 +228,7 @@ export const consignesPart: DemoPart = {
         where u.organisation_id = $1 and u.role in ('agent', 'trainer') order by 1, 2`,
       [state.organisationId],
     );
-    const now = Date.now();
+    const now = systemClock.nowMs();
     const w: Writer = { consignes: [], versions: [], reads: [] };
     const setsOfPractice = new Map<string, WrittenSet[]>();
 

@@ -14,6 +14,7 @@ import { insertRows } from './insert.ts';
 import { givenName, givenNames, isOverseas, surname, type Sex } from './people.ts';
 import type { Rng } from './random.ts';
 import type { DemoPart, DemoPractice } from './state.ts';
+import { systemClock } from '../core/time/clock.ts';
 
 export const DEMO_PATIENT_COUNT = 5000;
 
@@ -115,7 +116,7 @@ export const patientsPart: DemoPart = {
     const identities = new Set<string>();
     const rows: unknown[][] = [];
     const counts = patientsPerPractice(state.practices, DEMO_PATIENT_COUNT);
-    const seededAt = Date.now();
+    const seededAt = systemClock.nowMs();
     state.practices.forEach((practice, index) => {
       const { region, kind, catchment } = practice.data;
       const streets = region === 'martinique' || region === 'reunion' ? OVERSEAS_STREETS[region] : STREETS;

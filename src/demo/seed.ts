@@ -8,6 +8,7 @@
  */
 import type { Db, Queryable } from '../core/db/types.ts';
 import { agendaPart } from './agenda.ts';
+import { callHistoryPart } from './call-history.ts';
 import { consignesPart } from './consignes.ts';
 import { organisationPart } from './organisation.ts';
 import { patientsPart } from './patients.ts';
@@ -20,7 +21,17 @@ import { onlineBookingPart } from './online-booking.ts';
 
 export const DEMO_SEED = 'relais-demo-1';
 
-export const DEMO_PARTS: DemoPart[] = [organisationPart, practicesPart, practitionersPart, patientsPart, usersPart, agendaPart, consignesPart, onlineBookingPart];
+export const DEMO_PARTS: DemoPart[] = [
+  organisationPart,
+  practicesPart,
+  practitionersPart,
+  patientsPart,
+  usersPart,
+  agendaPart,
+  consignesPart,
+  callHistoryPart,
+  onlineBookingPart,
+];
 
 export class DatabaseNotEmptyError extends Error {
   constructor(readonly organisations: number) {

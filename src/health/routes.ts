@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../core/db/types.ts';
 import { VERSION } from '../core/version.ts';
+import { databaseAnswers } from './service.ts';
 
 export function healthRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -17,7 +18,7 @@ export function healthRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async () => {
-        await db.query('select 1');
+        await databaseAnswers(db);
         return { status: 'ok' as const, database: db.kind, version: VERSION };
       },
     );

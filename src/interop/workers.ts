@@ -2,7 +2,7 @@
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import type { Jobs } from '../core/jobs/jobs.ts';
-import { transportsFromConfig } from '../notify/transports/index.ts';
+import { transportsFromConfig } from '../core/delivery/transports/index.ts';
 import { startWebhookWorkers, type WebhookWorkers } from './webhooks/workers.ts';
 
 interface Log {

@@ -7,14 +7,17 @@
  */
 import type { Db } from '../core/db/types.ts';
 import type { Jobs } from '../core/jobs/jobs.ts';
-import { QUEUE, type Tuning } from '../notify/queues.ts';
+import type { Clock } from '../core/time/clock.ts';
+import type { Tuning } from '../core/delivery/queues.ts';
+import { ESCALATE_QUEUE } from './queues.ts';
 import { addEvent, getSettings, messageById, setEscalationStep } from './repo.ts';
-import { noticeToContact, noticeToPractitioner } from './notify-practitioner.ts';
+import { noticeToContact, noticeToPractitioner } from './notice-service.ts';
 import { escalationStartAfter } from './service.ts';
 
 export type EscalationOutcome = 'stopped' | 'duplicate' | 'renotified' | 'escalated' | 'exhausted' | 'gone';
 
-export async function escalate(db: Db, deps: { jobs: Jobs; tuning: Tuning }, messageId: string, step: number): Promise<EscalationOutcome> {
+export async function escalate(db: Db, deps: { jobs: Jobs; tuning: Tuning; clock: Clock }, due: { messageId: string; step: number }): Promise<EscalationOutcome> {
+  const { messageId, step } = due;
   return db.transaction(async (tx) => {
     const m = await messageById(tx, messageId, true);
     if (!m) return 'gone';
@@ -24,12 +27,12 @@ export async function escalate(db: Db, deps: { jobs: Jobs; tuning: Tuning }, mes
     const contactIndex = step - s.renotifyCount - 1;
     let outcome: EscalationOutcome;
     if (step <= s.renotifyCount) {
-      const channels = await noticeToPractitioner(tx, deps, m, 'message_renotify', `message:${m.id}:renotify:${step}`);
+      const channels = await noticeToPractitioner(tx, deps, { m, template: 'message_renotify', key: `message:${m.id}:renotify:${step}` });
       await addEvent(tx, m, 'renotified', null, { step, channels: ['in_app', ...channels] });
       outcome = 'renotified';
     } else if (contactIndex < s.escalationContacts.length) {
       const contact = s.escalationContacts[contactIndex]!;
-      await noticeToContact(tx, deps, m, contact, step, Date.now());
+      await noticeToContact(tx, deps, { m, contact, step, now: deps.clock.nowMs() });
       await addEvent(tx, m, 'escalated', null, { step, contactId: contact.id, channel: contact.channel });
       outcome = 'escalated';
     } else {
@@ -38,7 +41,7 @@ export async function escalate(db: Db, deps: { jobs: Jobs; tuning: Tuning }, mes
       return 'exhausted';
     }
     await setEscalationStep(tx, m.id, step);
-    await deps.jobs.send(tx, QUEUE.escalate, { messageId: m.id, step: step + 1 }, { startAfter: await escalationStartAfter(tx, m, step + 1) });
+    await deps.jobs.send(tx, ESCALATE_QUEUE, { messageId: m.id, step: step + 1 }, { startAfter: await escalationStartAfter(tx, m, step + 1) });
     return outcome;
   });
 }

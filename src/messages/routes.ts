@@ -5,7 +5,8 @@ import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { authorize } from '../core/auth/guard.ts';
 import { producerFor, stopProducer } from '../core/jobs/jobs.ts';
-import { DEFAULT_TUNING, queueDefinitions } from '../notify/queues.ts';
+import { DEFAULT_TUNING } from '../core/delivery/queues.ts';
+import { messageProducerQueues } from './queues.ts';
 import * as service from './service.ts';
 import * as settings from './settings-service.ts';
 import {
@@ -36,7 +37,7 @@ import {
 const tags = ['messages'];
 
 export function messageRoutes(db: Db, _config: Config): FastifyPluginAsyncZod {
-  const deps: service.MessagesDeps = { jobs: () => producerFor(db, queueDefinitions(DEFAULT_TUNING)), tuning: DEFAULT_TUNING };
+  const deps: service.MessagesDeps = { jobs: () => producerFor(db, messageProducerQueues(DEFAULT_TUNING)), tuning: DEFAULT_TUNING };
   return async (app) => {
     app.addHook('onClose', async () => stopProducer(db));
 

@@ -1,5 +1,6 @@
 /** The shapes /api/messages accepts and answers. */
 import { z } from 'zod';
+import { zInstant, zLocalDate } from '../core/input/schemas.ts';
 import { zE164, zPhoneE164 } from '../core/identifiers.ts';
 
 const zId = z.uuid().transform((id) => id.toLowerCase());
@@ -17,7 +18,7 @@ export const createMessageBody = z
     callbackNumber: zPhoneE164.optional(),
     body: z.string().trim().min(1).max(4000),
     /** Dated task: the day it is due (local date of the practice). */
-    dueDate: z.iso.date().optional(),
+    dueDate: zLocalDate.optional(),
   })
   .refine((b) => (b.type === 'dated_task') === (b.dueDate !== undefined), {
     message: 'dueDate est requis pour une tâche datée, et seulement pour elle / dueDate is required for a dated task, and only for it',
@@ -34,7 +35,7 @@ export const listMessagesQuery = z.strictObject({
   status: z.enum(MESSAGE_STATUSES).optional(),
   type: z.enum(MESSAGE_TYPES).optional(),
   /** Older than this instant (the createdAt of the last item of the previous page). */
-  before: z.iso.datetime({ offset: true }).optional(),
+  before: zInstant.optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;

@@ -10,7 +10,10 @@ import type { RequestContext } from '../core/auth/actor.ts';
 import type { Db, Queryable } from '../core/db/types.ts';
 import type { Jobs } from '../core/jobs/jobs.ts';
 import { audit } from '../core/audit.ts';
-import { QUEUE, type Tuning } from '../notify/queues.ts';
+import { practitionerDisplayName } from '../practitioners/service.ts';
+import { practitionerUserId } from '../users/service.ts';
+import type { Tuning } from '../core/delivery/queues.ts';
+import { ESCALATE_QUEUE } from './queues.ts';
 import {
   addEvent,
   eventsOf,
@@ -33,7 +36,7 @@ import {
   tasksOf,
   type MessageRecord,
 } from './repo.ts';
-import { noticeToPractitioner } from './notify-practitioner.ts';
+import { noticeToPractitioner } from './notice-service.ts';
 import type { CreateMessageInput, ListMessagesQuery, MessageDetailDto, MessageDto, MessageLinkDto, TaskDto } from './schemas.ts';
 
 export interface MessagesDeps {
@@ -92,9 +95,9 @@ export async function createMessage(db: Db, deps: MessagesDeps, ctx: RequestCont
     });
     await addEvent(tx, m, 'created', ctx.actor.userId, { type: m.type });
     await auditMessage(tx, ctx, 'message.create', m);
-    const channels = await noticeToPractitioner(tx, { jobs, tuning: deps.tuning }, m, 'message_new', `message:${m.id}:new`);
+    const channels = await noticeToPractitioner(tx, { jobs, tuning: deps.tuning }, { m, template: 'message_new', key: `message:${m.id}:new` });
     await addEvent(tx, m, 'notified', null, { channels: ['in_app', ...channels] });
-    if (m.type === 'urgent') await jobs.send(tx, QUEUE.escalate, { messageId: m.id, step: 1 }, { startAfter: await escalationStartAfter(tx, m, 1) });
+    if (m.type === 'urgent') await jobs.send(tx, ESCALATE_QUEUE, { messageId: m.id, step: 1 }, { startAfter: await escalationStartAfter(tx, m, 1) });
     return publicMessage(m);
   });
 }
@@ -223,10 +226,7 @@ function linkView(m: MessageRecord, practitionerName: string): MessageLinkDto {
   return { kind: 'message', messageType: m.type, practitionerName, createdAt: m.createdAt, acknowledgedAt: m.acknowledgedAt };
 }
 
-async function practitionerName(q: Queryable, id: string): Promise<string> {
-  const { rows } = await q.query<{ name: string }>(`select concat_ws(' ', title, first_name, last_name) as name from practitioners where id = $1`, [id]);
-  return rows[0]?.name ?? '';
-}
+const practitionerName = practitionerDisplayName;
 
 /** What an acknowledgement link shows: no text, no patient. */
 export async function messageLinkView(db: Db, messageId: string): Promise<MessageLinkDto | undefined> {
@@ -240,10 +240,8 @@ export async function acknowledgeByLink(db: Db, messageId: string, party: string
     const m = await messageById(tx, messageId, true);
     if (!m) return undefined;
     const byPractitioner = party === m.practitionerId;
-    const { rows } = byPractitioner
-      ? await tx.query<{ id: string }>('select id from users where practitioner_id = $1 and active order by created_at limit 1', [m.practitionerId])
-      : { rows: [] };
-    await acknowledge(tx, m, rows[0]?.id ?? null, 'link', byPractitioner ? { party: 'practitioner' } : { party: 'contact', contactId: party });
+    const userId = byPractitioner ? await practitionerUserId(tx, m.practitionerId) : null;
+    await acknowledge(tx, m, userId, 'link', byPractitioner ? { party: 'practitioner' } : { party: 'contact', contactId: party });
     return linkView((await messageById(tx, messageId))!, await practitionerName(tx, m.practitionerId));
   });
 }

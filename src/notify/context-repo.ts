@@ -124,3 +124,9 @@ export async function loadAppointmentContext(q: Queryable, appointmentId: string
     motifReminders: { enabled: r.motif_reminders ?? true, daysBefore: r.motif_days },
   };
 }
+
+/** Sessions of a series still booked (a series is confirmed once, with this number). */
+export async function seriesSize(q: Queryable, seriesId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(`select count(*)::int as n from appointments where series_id = $1 and status = 'booked'`, [seriesId]);
+  return rows[0]?.n ?? 1;
+}

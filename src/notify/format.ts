@@ -19,8 +19,15 @@ function formatter(locale: Locale, zone: string, kind: 'day' | 'time' | 'year'):
   return f;
 }
 
+/** How dates are read: in this language, in the practice's zone, as of `now` (epoch ms). */
+export interface Reading {
+  locale: Locale;
+  zone: string;
+  now: number;
+}
+
 /** "lundi 30 mars" / "Monday 30 March" (with the year when it is not the year of `now`). */
-export function formatDay(locale: Locale, zone: string, instant: number, now = Date.now()): string {
+export function formatDay({ locale, zone, now }: Reading, instant: number): string {
   const day = formatter(locale, zone, 'day').format(instant);
   const year = formatter(locale, zone, 'year').format(instant);
   return year === formatter(locale, zone, 'year').format(now) ? day : `${day} ${year}`;
@@ -33,6 +40,7 @@ export function formatTime(locale: Locale, zone: string, instant: number): strin
 }
 
 /** "lundi 30 mars à 09h05" / "Monday 30 March at 09:05". */
-export function formatWhen(locale: Locale, zone: string, instant: number, now = Date.now()): string {
-  return `${formatDay(locale, zone, instant, now)} ${locale === 'fr' ? 'à' : 'at'} ${formatTime(locale, zone, instant)}`;
+export function formatWhen(r: Reading, instant: number): string {
+  const { locale, zone } = r;
+  return `${formatDay(r, instant)} ${locale === 'fr' ? 'à' : 'at'} ${formatTime(locale, zone, instant)}`;
 }

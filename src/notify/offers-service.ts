@@ -6,58 +6,39 @@
  */
 import { AppError } from '../core/errors/catalogue.ts';
 import type { Db } from '../core/db/types.ts';
-import type { Jobs } from '../core/jobs/jobs.ts';
+import type { Queryable } from '../core/db/types.ts';
 import { audit } from '../core/audit.ts';
+import { queueDelivery } from '../core/delivery/delivery-service.ts';
+import { systemContext } from '../core/delivery/system-actor.ts';
 import { book } from '../agenda/booking-service.ts';
-import { waitlistMatches } from '../agenda/waitlist-service.ts';
+import { freedSlot, waitlistMatches } from '../agenda/waitlist-service.ts';
+import type { EventDeps } from './appointment-events-service.ts';
 import { getPracticeSettings } from './settings-repo.ts';
 import { insertOffer, insertRecipient, loadOfferContext, markTaken, setRecipientStatus, type OfferContext } from './offers-repo.ts';
-import { localeOf, patientChannels, queueDelivery } from './delivery-service.ts';
-import { systemContext } from './system-actor.ts';
+import { localeOf, patientChannels } from './recipients.ts';
 import { recordLinkAction } from './link-actions-repo.ts';
-import type { Tuning } from './queues.ts';
 
 /** At most this many waiting patients are offered one slot. */
 const MAX_RECIPIENTS = 5;
 /** No offer for a slot starting sooner than this. */
 const MIN_LEAD_MS = 30 * 60_000;
 
-interface FreedRow {
-  organisation_id: string;
-  practice_id: string;
-  practitioner_id: string;
-  motif_id: string;
-  status: string;
-  start_at: Date;
-  end_at: Date;
-  history: { from: string; to: string; previousPractitionerId: string }[];
-}
-
 /** Offers the slot an appointment freed (cancelled, or moved away) to the waitlist. Idempotent. */
-export async function offerFreedSlot(db: Db, deps: { jobs: Jobs; tuning: Tuning }, appointmentId: string, requestId: string): Promise<string | null> {
-  const { rows } = await db.query<FreedRow>(
-    `select organisation_id, practice_id, practitioner_id, motif_id, status, lower(during) as start_at, upper(during) as end_at, history
-       from appointments where id = $1`,
-    [appointmentId],
-  );
-  const a = rows[0];
-  if (!a) return null;
-  const last = a.history[a.history.length - 1];
-  const freed =
-    a.status !== 'cancelled' && last
-      ? { practitionerId: last.previousPractitionerId, start: last.from, end: last.to }
-      : { practitionerId: a.practitioner_id, start: a.start_at.toISOString(), end: a.end_at.toISOString() };
-  const now = Date.now();
+export async function offerFreedSlot(db: Db, deps: EventDeps, o: { appointmentId: string; requestId: string }): Promise<string | null> {
+  const { appointmentId, requestId } = o;
+  const freed = await freedSlot(db, appointmentId);
+  if (!freed) return null;
+  const now = deps.clock.nowMs();
   if (Date.parse(freed.start) < now + MIN_LEAD_MS) return null;
-  const ctx = await systemContext(db, { organisationId: a.organisation_id, practiceId: a.practice_id, requestId });
+  const ctx = await systemContext(db, { organisationId: freed.organisationId, practiceId: freed.practiceId, requestId, clock: deps.clock });
   const matches = (await waitlistMatches(db, ctx, appointmentId)).slice(0, MAX_RECIPIENTS);
   if (matches.length === 0) return null;
-  const settings = await getPracticeSettings(db, a.practice_id);
+  const settings = await getPracticeSettings(db, freed.practiceId);
   const expiresAt = new Date(Math.min(Date.parse(freed.start), now + settings.offerTtlMinutes * 60_000));
   return db.transaction(async (tx) => {
     const offerId = await insertOffer(tx, {
-      organisationId: a.organisation_id,
-      practiceId: a.practice_id,
+      organisationId: freed.organisationId,
+      practiceId: freed.practiceId,
       practitionerId: freed.practitionerId,
       freedAppointmentId: appointmentId,
       start: freed.start,
@@ -66,40 +47,34 @@ export async function offerFreedSlot(db: Db, deps: { jobs: Jobs; tuning: Tuning 
     });
     if (!offerId) return null;
     for (const m of matches) {
-      await insertRecipient(tx, { offerId, entryId: m.id, patientId: m.patientId, motifId: m.motifId ?? a.motif_id });
-      const o = (await loadOfferContext(tx, offerId, m.id))!;
-      await notifyRecipient(tx, deps, o, 'waitlist_offer', `offer:${offerId}:${m.id}`);
+      await insertRecipient(tx, { offerId, entryId: m.id, patientId: m.patientId, motifId: m.motifId ?? freed.motifId });
+      const offer = (await loadOfferContext(tx, offerId, m.id))!;
+      await notifyRecipient(tx, deps, { o: offer, template: 'waitlist_offer', key: `offer:${offerId}:${m.id}` });
     }
-    await audit(tx, ctx, { action: 'waitlist.offer', outcome: 'ok', practiceId: a.practice_id, detail: { offerId, appointmentId, entries: matches.map((m) => m.id) } });
+    await audit(tx, ctx, { action: 'waitlist.offer', outcome: 'ok', practiceId: freed.practiceId, detail: { offerId, appointmentId, entries: matches.map((m) => m.id) } });
     return offerId;
   });
 }
 
 async function notifyRecipient(
-  tx: Parameters<typeof queueDelivery>[0],
-  deps: { jobs: Jobs; tuning: Tuning },
-  o: OfferContext,
-  template: 'waitlist_offer' | 'waitlist_refusal',
-  key: string,
+  tx: Queryable,
+  deps: Pick<EventDeps, 'jobs' | 'tuning'>,
+  n: { o: OfferContext; template: 'waitlist_offer' | 'waitlist_refusal'; key: string },
 ): Promise<void> {
+  const { o, template, key } = n;
   for (const { channel, address } of patientChannels({ ...o.patient, ...o.prefs })) {
-    await queueDelivery(
-      tx,
-      deps.jobs,
-      {
-        organisationId: o.organisationId,
-        practiceId: o.practiceId,
-        patientId: o.patientId,
-        recipientKind: 'patient',
-        channel,
-        address,
-        template,
-        locale: localeOf(o.prefs.locale, o.settings.locale),
-        params: { offerId: o.offerId, entryId: o.entryId },
-        dedupeKey: `${key}:${channel}`,
-      },
-      deps.tuning,
-    );
+    await queueDelivery(tx, deps, {
+      organisationId: o.organisationId,
+      practiceId: o.practiceId,
+      patientId: o.patientId,
+      recipientKind: 'patient',
+      channel,
+      address,
+      template,
+      locale: localeOf(o.prefs.locale, o.settings.locale),
+      params: { offerId: o.offerId, entryId: o.entryId },
+      dedupeKey: `${key}:${channel}`,
+    });
   }
 }
 
@@ -110,14 +85,21 @@ export interface OfferAnswer {
 }
 
 /** The patient accepts: booked through the booking rules, or a polite refusal (409 offer_unavailable). */
-export async function acceptOffer(db: Db, deps: { jobs: Jobs; tuning: Tuning }, offerId: string, entryId: string, requestId: string): Promise<OfferAnswer> {
+export interface OfferRef {
+  offerId: string;
+  entryId: string;
+  requestId: string;
+}
+
+export async function acceptOffer(db: Db, deps: EventDeps, ref: OfferRef): Promise<OfferAnswer> {
+  const { offerId, entryId, requestId } = ref;
   const o = await loadOfferContext(db, offerId, entryId);
   if (!o) throw new AppError('not_found');
-  const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId });
+  const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId, clock: deps.clock });
   if (o.recipientStatus === 'accepted' && o.takenAppointmentId) return { outcome: 'booked', appointmentId: o.takenAppointmentId, start: new Date(o.start).toISOString() };
   let appointmentId: string | null = null;
   let failure: AppError | null = null;
-  if (o.status !== 'open' || o.expiresAt <= Date.now() || o.recipientStatus !== 'offered') {
+  if (o.status !== 'open' || o.expiresAt <= deps.clock.nowMs() || o.recipientStatus !== 'offered') {
     failure = new AppError('offer_unavailable', { details: { reason: o.status === 'open' ? 'closed' : o.status } });
   } else {
     try {
@@ -149,7 +131,7 @@ export async function acceptOffer(db: Db, deps: { jobs: Jobs; tuning: Tuning }, 
     } else {
       await setRecipientStatus(tx, offerId, entryId, 'refused');
       await recordLinkAction(tx, { ...patientAction, offerId, appointmentId: null, action: 'refused' });
-      await notifyRecipient(tx, deps, o, 'waitlist_refusal', `refusal:${offerId}:${entryId}`);
+      await notifyRecipient(tx, deps, { o, template: 'waitlist_refusal', key: `refusal:${offerId}:${entryId}` });
     }
     await audit(tx, ctx, {
       action: 'waitlist.offer.answer',
@@ -165,10 +147,11 @@ export async function acceptOffer(db: Db, deps: { jobs: Jobs; tuning: Tuning }, 
   return { outcome: 'booked', appointmentId, start: new Date(o.start).toISOString() };
 }
 
-export async function declineOffer(db: Db, offerId: string, entryId: string, requestId: string): Promise<OfferAnswer> {
+export async function declineOffer(db: Db, deps: Pick<EventDeps, 'clock'>, ref: OfferRef): Promise<OfferAnswer> {
+  const { offerId, entryId, requestId } = ref;
   const o = await loadOfferContext(db, offerId, entryId);
   if (!o) throw new AppError('not_found');
-  const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId });
+  const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId, clock: deps.clock });
   await db.transaction(async (tx) => {
     if (o.recipientStatus === 'offered') await setRecipientStatus(tx, offerId, entryId, 'declined');
     await recordLinkAction(tx, { organisationId: o.organisationId, practiceId: o.practiceId, patientId: o.patientId, offerId, appointmentId: null, action: 'decline' });

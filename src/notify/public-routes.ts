@@ -8,13 +8,15 @@ import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { AppError } from '../core/errors/catalogue.ts';
 import { producerFor, stopProducer } from '../core/jobs/jobs.ts';
-import { validTwilioSignature } from '../calls/telephony/twilio/signature.ts';
+import { systemClock } from '../core/time/clock.ts';
+import { recordProviderStatus } from '../core/delivery/delivery-service.ts';
+import { DEFAULT_TUNING } from '../core/delivery/queues.ts';
+import { linkSecret } from '../core/delivery/link-secret.ts';
+import { SMS_STATUS_PATH } from '../core/delivery/transports/index.ts';
+import { validTwilioSignature } from '../core/http/twilio-signature.ts';
 import { messageLinkSchema } from '../messages/schemas.ts';
-import { applyProviderStatus } from './deliveries-repo.ts';
 import * as links from './link-service.ts';
-import { DEFAULT_TUNING, queueDefinitions } from './queues.ts';
-import { linkSecret } from './secret.ts';
-import { SMS_STATUS_PATH } from './transports/index.ts';
+import { notifyProducerQueues } from './queues.ts';
 import { appointmentLinkSchema, emptyBody, linkSlotsSchema, moveLinkBody, offerAnswerSchema, offerLinkSchema, tokenParams } from './schemas.ts';
 
 const tags = ['liens patients / patient links'];
@@ -23,8 +25,9 @@ const config = { public: true } as const;
 export function publicNotifyRoutes(db: Db, appConfig: Config): FastifyPluginAsyncZod {
   const deps = async (): Promise<links.LinkDeps> => ({
     secret: await linkSecret(db, appConfig.linkSecret),
-    jobs: () => producerFor(db, queueDefinitions(DEFAULT_TUNING)),
+    jobs: () => producerFor(db, notifyProducerQueues(DEFAULT_TUNING)),
     tuning: DEFAULT_TUNING,
+    clock: systemClock,
   });
   return async (app) => {
     app.addHook('onClose', async () => stopProducer(db));
@@ -49,7 +52,7 @@ export function publicNotifyRoutes(db: Db, appConfig: Config): FastifyPluginAsyn
         const token = request.params.token;
         switch (links.linkKind(d, token)) {
           case 'appointment':
-            return links.viewAppointmentLink(db, d, token, String(request.id));
+            return links.viewAppointmentLink(db, d, { token, requestId: String(request.id) });
           case 'offer':
             return links.viewOfferLink(db, d, token);
           case 'ack':
@@ -61,13 +64,13 @@ export function publicNotifyRoutes(db: Db, appConfig: Config): FastifyPluginAsyn
     app.get(
       '/public/links/:token/slots',
       { config, schema: { tags, summary: 'Créneaux libres pour déplacer le rendez-vous / Free slots to move to', params: tokenParams, response: { 200: linkSlotsSchema } } },
-      async (request) => ({ items: await links.slotsForLink(db, await deps(), request.params.token, String(request.id)) }),
+      async (request) => ({ items: await links.slotsForLink(db, await deps(), { token: request.params.token, requestId: String(request.id) }) }),
     );
 
     app.post(
       '/public/links/:token/confirm',
       { config, schema: { tags, summary: 'Confirmer sa présence / Confirm attendance', params: tokenParams, body: emptyBody, response: { 200: appointmentLinkSchema } } },
-      async (request) => links.confirmByLink(db, await deps(), request.params.token, String(request.id)),
+      async (request) => links.confirmByLink(db, await deps(), { token: request.params.token, requestId: String(request.id) }),
     );
 
     app.post(
@@ -83,7 +86,7 @@ export function publicNotifyRoutes(db: Db, appConfig: Config): FastifyPluginAsyn
           response: { 200: appointmentLinkSchema },
         },
       },
-      async (request) => links.cancelByLink(db, await deps(), request.params.token, String(request.id)),
+      async (request) => links.cancelByLink(db, await deps(), { token: request.params.token, requestId: String(request.id) }),
     );
 
     app.post(
@@ -99,7 +102,7 @@ export function publicNotifyRoutes(db: Db, appConfig: Config): FastifyPluginAsyn
           response: { 200: appointmentLinkSchema },
         },
       },
-      async (request) => links.moveByLink(db, await deps(), request.params.token, request.body.start, String(request.id)),
+      async (request) => links.moveByLink(db, await deps(), { token: request.params.token, start: request.body.start, requestId: String(request.id) }),
     );
 
     app.post(
@@ -115,13 +118,13 @@ export function publicNotifyRoutes(db: Db, appConfig: Config): FastifyPluginAsyn
           response: { 200: offerAnswerSchema },
         },
       },
-      async (request) => links.answerOfferLink(db, await deps(), request.params.token, true, String(request.id)),
+      async (request) => links.answerOfferLink(db, await deps(), { token: request.params.token, accept: true, requestId: String(request.id) }),
     );
 
     app.post(
       '/public/links/:token/decline',
       { config, schema: { tags, summary: 'Refuser le créneau proposé / Decline the offered slot', params: tokenParams, body: emptyBody, response: { 200: offerAnswerSchema } } },
-      async (request) => links.answerOfferLink(db, await deps(), request.params.token, false, String(request.id)),
+      async (request) => links.answerOfferLink(db, await deps(), { token: request.params.token, accept: false, requestId: String(request.id) }),
     );
 
     app.post(
@@ -156,9 +159,10 @@ export function publicNotifyRoutes(db: Db, appConfig: Config): FastifyPluginAsyn
           }
           const sid = request.body['MessageSid'];
           const status = request.body['MessageStatus'];
-          if (sid && status === 'delivered') await applyProviderStatus(db, 'twilio', sid, 'delivered', null);
+          if (sid && status === 'delivered') await recordProviderStatus(db, { transport: 'twilio', providerId: sid, status: 'delivered', error: null });
           if (sid && (status === 'failed' || status === 'undelivered')) {
-            await applyProviderStatus(db, 'twilio', sid, 'failed', `Twilio ${status}${request.body['ErrorCode'] ? ` (${request.body['ErrorCode']})` : ''}`);
+            const error = `Twilio ${status}${request.body['ErrorCode'] ? ` (${request.body['ErrorCode']})` : ''}`;
+            await recordProviderStatus(db, { transport: 'twilio', providerId: sid, status: 'failed', error });
           }
           return reply.status(204).send(null);
         },

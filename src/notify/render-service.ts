@@ -2,26 +2,20 @@
  * Renders a claimed delivery from the current data, at send time: a reminder of an appointment
  * cancelled meanwhile is not sent, a link is signed with its expiry then. Staff messages carry their
  * view in the delivery's params (the messages capability wrote it); only the link is signed here.
+ * Registered with the delivery workers for every template notify writes (see background-service.ts).
  */
 import type { Queryable } from '../core/db/types.ts';
-import type { ClaimedDelivery } from './deliveries-repo.ts';
+import type { ClaimedDelivery, RenderDeps, RenderOutcome } from '../core/delivery/delivery-service.ts';
+import { signLink, type LinkAction } from '../core/delivery/links.ts';
 import { loadAppointmentContext } from './context-repo.ts';
 import { loadOfferContext } from './offers-repo.ts';
-import { signLink, type LinkAction } from './links.ts';
 import { renderPatient, renderStaff, STAFF_TEMPLATES, type MessageView, type PatientTemplate, type StaffTemplate } from './templates.ts';
-
-export interface RenderDeps {
-  secret: string;
-  baseUrl: string;
-  now: number;
-}
-
-export type RenderOutcome = { subject: string | null; body: string } | { obsolete: string };
 
 const APPOINTMENT_LINKED = new Set(['appointment_confirmation', 'appointment_change', 'appointment_reminder']);
 
-export function linkUrl(deps: RenderDeps, action: LinkAction, subject: string, expiresAt: number, party?: string): string {
-  return `${deps.baseUrl}/l/${signLink(deps.secret, { action, subject, expiresAt, ...(party ? { party } : {}) })}`;
+export function linkUrl(deps: RenderDeps, link: { action: LinkAction; subject: string; expiresAt: number; party?: string | undefined }): string {
+  const { party, ...claims } = link;
+  return `${deps.baseUrl}/l/${signLink(deps.secret, { ...claims, ...(party ? { party } : {}) })}`;
 }
 
 function pick(channel: ClaimedDelivery['channel'], r: { sms: string; email: { subject: string; text: string } }) {
@@ -36,7 +30,7 @@ export async function renderDelivery(q: Queryable, d: ClaimedDelivery, deps: Ren
     const view = d.params['view'] as Omit<MessageView, 'link' | 'now'> | undefined;
     const messageId = str(d.params['messageId']);
     if (!view || !messageId) return { obsolete: 'missing_view' };
-    const link = linkUrl(deps, 'ack', messageId, deps.now + 7 * 86_400_000, str(d.params['party']));
+    const link = linkUrl(deps, { action: 'ack', subject: messageId, expiresAt: deps.now + 7 * 86_400_000, party: str(d.params['party']) });
     return pick(d.channel, renderStaff(d.template as StaffTemplate, { ...view, link, now: deps.now }));
   }
   const template = d.template as PatientTemplate;
@@ -46,7 +40,7 @@ export async function renderDelivery(q: Queryable, d: ClaimedDelivery, deps: Ren
     const o = offerId && entryId ? await loadOfferContext(q, offerId, entryId) : undefined;
     if (!o) return { obsolete: 'offer_gone' };
     if (template === 'waitlist_offer' && (o.status !== 'open' || o.expiresAt <= deps.now)) return { obsolete: 'offer_closed' };
-    const link = template === 'waitlist_offer' ? linkUrl(deps, 'offer', o.offerId, o.expiresAt, o.entryId) : null;
+    const link = template === 'waitlist_offer' ? linkUrl(deps, { action: 'offer', subject: o.offerId, expiresAt: o.expiresAt, party: o.entryId }) : null;
     return pick(
       d.channel,
       renderPatient(template, { locale: d.locale, zone: o.zone, place: o.place, practitioner: o.practitioner, patient: o.patient, start: o.start, link, offerExpiresAt: o.expiresAt, now: deps.now }),
@@ -68,7 +62,7 @@ export async function renderDelivery(q: Queryable, d: ClaimedDelivery, deps: Ren
       start: c.start,
       previousStart: num(d.params['previousStart']),
       seriesCount: num(d.params['seriesCount']),
-      link: linked ? linkUrl(deps, 'appointment', c.appointmentId, c.start) : null,
+      link: linked ? linkUrl(deps, { action: 'appointment', subject: c.appointmentId, expiresAt: c.start }) : null,
       changeDeadline: linked ? c.start - c.settings.changeDeadlineMinutes * 60_000 : null,
       now: deps.now,
     }),

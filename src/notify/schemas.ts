@@ -1,5 +1,6 @@
 /** The shapes /api/deliveries, /api/notify and /api/public/links accept and answer. */
 import { z } from 'zod';
+import { zInstant } from '../core/input/schemas.ts';
 
 const zId = z.uuid().transform((id) => id.toLowerCase());
 
@@ -11,7 +12,7 @@ export const deliveryListQuery = z.strictObject({
   appointmentId: zId.optional(),
   messageId: zId.optional(),
   status: z.enum(DELIVERY_STATUSES).optional(),
-  before: z.iso.datetime({ offset: true }).optional(),
+  before: zInstant.optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type DeliveryListQuery = z.infer<typeof deliveryListQuery>;
@@ -139,6 +140,6 @@ export const offerLinkSchema = z.object({
   place: placeSchema,
 });
 export const offerAnswerSchema = z.object({ outcome: z.enum(['booked', 'declined']), appointmentId: z.uuid().nullable(), start: z.string() });
-export const moveLinkBody = z.strictObject({ start: z.iso.datetime({ offset: true }) });
+export const moveLinkBody = z.strictObject({ start: zInstant });
 export const emptyBody = z.strictObject({}).nullish();
 export const linkSlotsSchema = z.object({ items: z.array(z.object({ start: z.string(), end: z.string() })) });

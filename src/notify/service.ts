@@ -6,7 +6,7 @@ import { AppError } from '../core/errors/catalogue.ts';
 import type { RequestContext } from '../core/auth/actor.ts';
 import type { Db } from '../core/db/types.ts';
 import { audit } from '../core/audit.ts';
-import { findDelivery, listDeliveries, type DeliveryDetailDto, type DeliveryDto } from './deliveries-repo.ts';
+import { findDelivery, listDeliveries, type DeliveryDetailDto, type DeliveryDto } from '../core/delivery/delivery-service.ts';
 import { appointmentInScope, remindersOf, type ReminderDto } from './reminders-repo.ts';
 import {
   findMotifInScope,

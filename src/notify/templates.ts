@@ -87,7 +87,8 @@ function person(p: PersonView): string {
 }
 
 function when(v: { locale: Locale; zone: string; now?: number }, instant: number): string {
-  return formatWhen(v.locale, v.zone, instant, v.now);
+  // The renderer always gives `now`; without it the year is left out, as within the current year.
+  return formatWhen({ locale: v.locale, zone: v.zone, now: v.now ?? instant }, instant);
 }
 
 /** Name and address in an SMS: the practice name only when it names no specialty. */

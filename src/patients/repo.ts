@@ -196,3 +196,9 @@ export async function search(tx: Queryable, scope: Scope, c: SearchCriteria, lim
   );
   return [...first, ...rest.rows];
 }
+
+/** The practice a patient belongs to, whatever the caller's scope (the caller checks it). */
+export async function practiceOfPatient(q: Queryable, patientId: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ practice_id: string }>('select practice_id from patients where id = $1', [patientId]);
+  return rows[0]?.practice_id;
+}

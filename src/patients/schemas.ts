@@ -1,6 +1,7 @@
 /** The shapes /api/patients accepts and answers. */
 import { z } from 'zod';
 import { zE164, zPhoneE164 } from '../core/identifiers.ts';
+import { systemClock } from '../core/time/clock.ts';
 
 export const BIRTH_DATE_MIN = '1900-01-01';
 
@@ -8,7 +9,7 @@ export const BIRTH_DATE_MIN = '1900-01-01';
 const zId = z.uuid().transform((id) => id.toLowerCase());
 
 /** Today's date where it is already latest (UTC+14), so a birth today counts wherever the practice is. */
-export function latestToday(now = new Date()): string {
+export function latestToday(now: Date = systemClock.now()): string {
   return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
 }
 

@@ -95,7 +95,7 @@ export async function searchPatients(db: Db, ctx: RequestContext, input: SearchP
   });
 }
 
-function valuesOf(v: {
+export function valuesOf(v: {
   birthName: string;
   firstGivenName: string;
   givenNames: string[];
@@ -141,7 +141,7 @@ function requireQualifier(ctx: RequestContext, status: string | undefined): void
  * unique index on a normalised key because a confirmed "different person" must be allowed to share the key, and
  * the key would have to be recomputed by every writer of the table; the lock costs nothing to other identities.
  */
-async function findDuplicate(
+export async function findDuplicate(
   tx: Queryable,
   practiceId: string,
   identity: { birthName: string; firstGivenName: string; birthDate: string },
@@ -259,4 +259,9 @@ export async function updatePatient(db: Db, ctx: RequestContext, id: string, inp
     await audit(tx, ctx, { action: 'patient.update', outcome: 'ok', practiceId: row.practice_id, patientId: id, detail: { fields } });
     return toView(updated);
   });
+}
+
+/** The practice a patient belongs to, for another feature's own scope check inside its transaction. */
+export async function patientPractice(q: Queryable, patientId: string): Promise<string | undefined> {
+  return repo.practiceOfPatient(q, patientId);
 }

@@ -121,3 +121,8 @@ export async function setPractices(tx: Queryable, practitionerId: string, practi
     [practitionerId, practiceIds],
   );
 }
+
+export async function displayName(q: Queryable, id: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ name: string }>(`select concat_ws(' ', title, first_name, last_name) as name from practitioners where id = $1`, [id]);
+  return rows[0]?.name;
+}

@@ -106,3 +106,8 @@ export function vocabulary() {
     specialties: Object.entries(SPECIALTIES).map(([code, l]) => ({ code, fr: l.fr, en: l.en })),
   };
 }
+
+/** "Dr Anne Martin": what a message's link shows (no scope: the signed link is the authority). */
+export async function practitionerDisplayName(q: Queryable, id: string): Promise<string> {
+  return (await repo.displayName(q, id)) ?? '';
+}

@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../core/auth/sessions.ts';
 import { requireActor } from '../core/auth/guard.ts';
 import { ROLES } from '../core/auth/roles.ts';
 import { signIn, signOut } from './service.ts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './known-device.ts';
 
 const meSchema = z.object({
   id: z.uuid(),
@@ -29,11 +30,25 @@ export function sessionRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
           tags: ['session'],
           summary: 'Se connecter / Sign in',
           body: z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) }),
+          description: "429 rate_limited (en-tête Retry-After, details.retryAfterSeconds) après trop d'essais pour ce compte ou cette adresse ; un appareil où ce compte s'est déjà connecté n'est pas bloqué par les essais faits ailleurs.",
           response: { 204: z.null() },
         },
       },
       async (request, reply) => {
-        const { token, expiresAt } = await signIn(db, request.body.email, request.body.password, config.sessionTtlMinutes);
+        const { token, expiresAt, deviceCookie } = await signIn(db, {
+          email: request.body.email,
+          password: request.body.password,
+          source: request.ip,
+          deviceCookie: request.cookies[DEVICE_COOKIE],
+          ttlMinutes: config.sessionTtlMinutes,
+        });
+        reply.setCookie(DEVICE_COOKIE, deviceCookie, {
+          path: '/api/session',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: config.secureCookies,
+          maxAge: DEVICE_COOKIE_DAYS * 86_400,
+        });
         reply.setCookie(SESSION_COOKIE, token, {
           path: '/',
           httpOnly: true,

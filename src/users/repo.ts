@@ -29,7 +29,7 @@ const SELECT_USER = `
 export async function listUsers(db: Queryable, organisationId: string, filter: { role?: Role; active?: boolean } = {}): Promise<UserRow[]> {
   const { rows } = await db.query<UserRow>(
     `${SELECT_USER}
-      where u.organisation_id = $1 and ($2::text is null or u.role = $2) and ($3::boolean is null or u.active = $3)
+      where u.organisation_id = $1 and not u.internal and ($2::text is null or u.role = $2) and ($3::boolean is null or u.active = $3)
       order by array_position(array['admin','supervisor','trainer','agent','practitioner'], u.role), lower(u.display_name), u.id`,
     [organisationId, filter.role ?? null, filter.active ?? null],
   );
@@ -37,7 +37,7 @@ export async function listUsers(db: Queryable, organisationId: string, filter: {
 }
 
 export async function findUser(db: Queryable, organisationId: string, id: string): Promise<UserRow | undefined> {
-  const { rows } = await db.query<UserRow>(`${SELECT_USER} where u.organisation_id = $1 and u.id = $2`, [organisationId, id]);
+  const { rows } = await db.query<UserRow>(`${SELECT_USER} where u.organisation_id = $1 and u.id = $2 and not u.internal`, [organisationId, id]);
   return rows[0];
 }
 
@@ -154,4 +154,10 @@ export async function insertOrganisation(db: Queryable, name: string): Promise<s
 export async function practiceIdsOfOrganisation(db: Queryable, organisationId: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>('select id from practices where organisation_id = $1 order by id', [organisationId]);
   return rows.map((r) => r.id);
+}
+
+/** The practitioner's own login, the oldest active one. */
+export async function userOfPractitioner(q: Queryable, practitionerId: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ id: string }>('select id from users where practitioner_id = $1 and active order by created_at limit 1', [practitionerId]);
+  return rows[0]?.id;
 }

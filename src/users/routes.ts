@@ -1,4 +1,5 @@
 /** /api/users (admins manage, supervisors read) and PATCH /api/me (each user's own settings). */
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../core/db/types.ts';
 import { authorize, requireActor } from '../core/auth/guard.ts';
@@ -62,6 +63,35 @@ export function usersRoutes(db: Db): FastifyPluginAsyncZod {
         service.updateUser(db, authorize(request, 'user.write'), request.params.id, request.body, request.sessionTokenHash),
     );
 
+    app.get(
+      '/users/:id/lock',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Blocage de connexion d’un utilisateur / Sign-in lock of a user',
+          params: userIdParams,
+          response: { 200: z.object({ lockedForSeconds: z.int().min(0) }) },
+        },
+      },
+      async (request) => service.userLock(db, authorize(request, 'user.read'), request.params.id),
+    );
+
+    app.post(
+      '/users/:id/unlock',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Débloquer la connexion d’un utilisateur / Unlock a user’s sign-in',
+          params: userIdParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await service.unlockUser(db, authorize(request, 'user.write'), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
     app.patch(
       '/me',
       {
@@ -74,7 +104,7 @@ export function usersRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
-        return service.updateMe(db, { actor, requestId: String(request.id) }, request.sessionTokenHash, request.body);
+        return service.updateMe(db, { actor, requestId: String(request.id), clock: request.clock }, request.sessionTokenHash, request.body);
       },
     );
   };

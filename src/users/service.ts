@@ -9,6 +9,8 @@ import { AppError, invalidField } from '../core/errors/catalogue.ts';
 import { hashPassword, verifyPassword } from '../core/auth/passwords.ts';
 import type { Role } from '../core/auth/roles.ts';
 import * as repo from './repo.ts';
+import { accountLockSeconds, unlockAccount } from '../session/service.ts';
+import { audit } from '../core/audit.ts';
 import type { CreateUserInput, UpdateMeInput, UpdateUserInput, UserView } from './schemas.ts';
 
 /** Where a user may be created or changed: the organisation, and the practices the caller may hand out. */
@@ -48,6 +50,19 @@ export async function getUser(db: Queryable, ctx: RequestContext, id: string): P
   const row = await repo.findUser(db, ctx.actor.organisationId, id);
   if (!row) throw new AppError('not_found');
   return toView(row);
+}
+
+/** Seconds the user's account stays locked to sign-ins from unknown devices (0: not locked). */
+export async function userLock(db: Db, ctx: RequestContext, id: string): Promise<{ lockedForSeconds: number }> {
+  const user = await getUser(db, ctx, id);
+  return { lockedForSeconds: await accountLockSeconds(db, user.email) };
+}
+
+/** An administrator lifts a sign-in lock (after checking who is calling); the act is audited. */
+export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promise<void> {
+  const user = await getUser(db, ctx, id);
+  await unlockAccount(db, user.email);
+  await audit(db, ctx, { action: 'user.unlock', outcome: 'ok', detail: { userId: user.id } });
 }
 
 /** Checks the role's links and returns the practice assignments to store (empty for roles that have none). */
@@ -189,3 +204,13 @@ export async function updateMe(db: Db, ctx: RequestContext, sessionTokenHash: st
     return toView((await repo.findUser(tx, ctx.actor.organisationId, userId))!);
   });
 }
+
+/** The user acting for a practitioner who answers through a signed link. */
+export async function practitionerUserId(q: Queryable, practitionerId: string): Promise<string | null> {
+  return (await repo.userOfPractitioner(q, practitionerId)) ?? null;
+}
+
+/** The organisations, oldest first (`relais user add` picks or creates one). */
+export const listOrganisations = (db: Queryable): Promise<{ id: string; name: string }[]> => repo.listOrganisations(db);
+export const createOrganisation = (db: Queryable, name: string): Promise<string> => repo.insertOrganisation(db, name);
+export const practiceIdsOfOrganisation = (db: Queryable, organisationId: string): Promise<string[]> => repo.practiceIdsOfOrganisation(db, organisationId);

@@ -4,11 +4,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { appPath } from '../core/paths.ts';
 
-export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const DEFAULT_DIST_DIR = appPath('web', 'dist');
 
 /**
  * Scripts only from this origin (no inline script, no eval). Styles allow 'unsafe-inline' because Mantine

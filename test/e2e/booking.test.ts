@@ -12,7 +12,7 @@ import { openTestDb, type TestDb } from '../support/databases.ts';
 import { startServer, type TestClient, type TestServer } from '../support/server.ts';
 import { createPatient } from '../support/fixtures.ts';
 import { FakeTwilio } from '../support/fake-twilio.ts';
-import { ManualClock } from '../support/calls.ts';
+import { FakeClock } from '../../src/core/time/clock.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
 import { callsHandle } from '../../src/calls/module.ts';
 import { launchBrowser, openPage, pageErrors, screenshot, signIn } from './support/browser.ts';
@@ -46,7 +46,7 @@ describe('booking from the console in the browser (pglite)', () => {
     fake.baseUrl = server.baseUrl;
     // The telephony's clock: a Monday at 10:00 in Paris, the line open; it stands still (no wrap-up timeout).
     // The agenda keeps the real clock: the slots offered are the real next ones.
-    callsHandle(server.app.server).runtime.clock = new ManualClock(Date.parse('2026-03-02T10:00:00+01:00'));
+    callsHandle(server.app.server).runtime.clock = new FakeClock(Date.parse('2026-03-02T10:00:00+01:00'));
     browser = await launchBrowser();
     api = server.client();
     await api.login(world.agent.email, world.agent.password);

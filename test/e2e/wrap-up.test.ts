@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { openTestDb, type TestDb } from '../support/databases.ts';
 import { startServer, type TestClient, type TestServer } from '../support/server.ts';
 import { FakeTwilio } from '../support/fake-twilio.ts';
-import { ManualClock } from '../support/calls.ts';
+import { FakeClock } from '../../src/core/time/clock.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
 import { callsHandle } from '../../src/calls/module.ts';
 import type { MessageDto } from '../../src/messages/schemas.ts';
@@ -60,7 +60,7 @@ describe('message to the practitioner and call outcome at wrap-up (pglite, brows
     server = await startServer(t.db, { twilio: { authToken: fake.authToken, accountSid: undefined, apiUrl: 'http://127.0.0.1:9' } });
     fake.baseUrl = server.baseUrl;
     // A Monday at 10:00 in Paris: the line is open; the clock stands still, so the wrap-up never times out.
-    callsHandle(server.app.server).runtime.clock = new ManualClock(Date.parse('2026-03-02T10:00:00+01:00'));
+    callsHandle(server.app.server).runtime.clock = new FakeClock(Date.parse('2026-03-02T10:00:00+01:00'));
     supervisor = server.client();
     await supervisor.login(world.supervisor.email, world.supervisor.password);
     browser = await launchBrowser();

@@ -2,7 +2,6 @@
 import WebSocket from 'ws';
 import type { Queryable } from '../../src/core/db/types.ts';
 import type { LiveMessage } from '../../src/calls/live/messages.ts';
-import type { Clock } from '../../src/calls/runtime.ts';
 import type { TestClient } from './server.ts';
 
 /** A random Paris number (+33 1 4x xx xx xx), valid for libphonenumber. */
@@ -21,17 +20,6 @@ export async function assign(db: Queryable, userId: string, practiceId: string, 
      on conflict (user_id, practice_id) do update set dedicated = excluded.dedicated`,
     [userId, practiceId, dedicated],
   );
-}
-
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(public t: number) {}
-  now(): Date {
-    return new Date(this.t);
-  }
-  advance(seconds: number): void {
-    this.t += seconds * 1000;
-  }
 }
 
 /** The session cookie a TestClient holds (after login). */

@@ -9,7 +9,7 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { twilioSignature } from '../../src/calls/telephony/twilio/signature.ts';
+import { twilioSignature } from '../../src/core/http/twilio-signature.ts';
 
 export interface FakeSms {
   sid: string;

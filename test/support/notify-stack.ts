@@ -4,8 +4,9 @@
  */
 import { loadConfig, type Config } from '../../src/core/config.ts';
 import type { DatabaseKind } from '../../src/core/db/types.ts';
-import { startWorkers, type Workers } from '../../src/notify/workers.ts';
-import { transportsFromConfig } from '../../src/notify/transports/index.ts';
+import type { Workers } from '../../src/core/delivery/workers.ts';
+import { startAppWorkers } from '../../src/background.ts';
+import { transportsFromConfig } from '../../src/core/delivery/transports/index.ts';
 import { openTestDb, type TestDb } from './databases.ts';
 import { startServer, type TestServer } from './server.ts';
 import { startSmtp, type TestSmtp } from './smtp.ts';
@@ -36,7 +37,7 @@ export async function startNotifyStack(kind: DatabaseKind, senders: { smtpFrom: 
     sms: { from: senders.smsFrom, messagingServiceSid: undefined },
   };
   const server = await startServer(t.db, config);
-  const workers = await startWorkers(t.db, { transports: transportsFromConfig(config, () => {}), config, log: SILENT_LOG, tuning: FAST_WORKERS });
+  const workers = await startAppWorkers(t.db, { transports: transportsFromConfig(config, () => {}), config, log: SILENT_LOG, tuning: FAST_WORKERS });
   return {
     t, server, smtp, twilio, workers, config,
     async close() {

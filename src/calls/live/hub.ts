@@ -4,9 +4,7 @@
  * about one agent (or one queue) are handled in order, so that a withdraw never overtakes its offer.
  */
 import type { Actor } from '../../core/auth/actor.ts';
-import { toAgentView } from '../agent-service.ts';
-import { toQueueStateView } from '../queue-service.ts';
-import * as repo from '../repo.ts';
+import { agentStateMessage, offerScreenPop, queueStateMessage, screenPop } from './live-service.ts';
 import type { CallsRuntime } from '../runtime.ts';
 import type { LiveMessage } from './messages.ts';
 import { CALLS_CHANNEL, isSignal, type Signal } from './signals.ts';
@@ -80,19 +78,9 @@ export class LiveHub {
         this.rt.recentOffers.delete(s.callId);
         const conns = this.byUser.get(s.agentId);
         if (!conns?.size) return;
-        const offer = cached ?? (await repo.offerOf(this.rt.db, s.callId));
+        const pop = cached ? screenPop(this.rt, cached, s.agentId) : await offerScreenPop(this.rt, { callId: s.callId, agentId: s.agentId });
         // Stale (already answered, withdrawn or hung up): the later signal tells the rest.
-        if (!offer || offer.status !== 'ringing' || offer.agent_id !== s.agentId) return;
-        send(conns, {
-          type: 'call.offered',
-          callId: offer.id,
-          calledNumber: offer.called_number,
-          callerNumber: offer.caller_number,
-          practiceId: offer.practice_id,
-          urgent: offer.urgent,
-          offeredAt: (offer.offered_at ?? new Date()).toISOString(),
-          ringTimeoutSeconds: offer.ring_timeout_seconds,
-        });
+        if (pop) send(conns, pop);
         return;
       }
       case 'withdraw':
@@ -104,15 +92,15 @@ export class LiveHub {
       case 'agent': {
         const targets = [...(this.byUser.get(s.agentId) ?? []), ...(this.watchers.get(s.org) ?? [])];
         if (!targets.length) return;
-        const [row] = await repo.listAgents(this.rt.db, s.org, s.agentId);
-        if (row) send(new Set(targets), { type: 'agent.state', agent: toAgentView(row) });
+        const message = await agentStateMessage(this.rt, { organisationId: s.org, agentId: s.agentId });
+        if (message) send(new Set(targets), message);
         return;
       }
       case 'queue': {
         const targets = [...(this.watchers.get(s.org) ?? [])].filter((c) => c.actor.practiceIds.includes(s.practiceId));
         if (!targets.length) return;
-        const [row] = await repo.queueStates(this.rt.db, [s.practiceId]);
-        if (row) send(new Set(targets), { type: 'queue.state', queue: toQueueStateView(row) });
+        const message = await queueStateMessage(this.rt, s.practiceId);
+        if (message) send(new Set(targets), message);
         return;
       }
     }

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { actorForSession } from '../../core/auth/sessions.ts';
 import { AppError } from '../../core/errors/catalogue.ts';
-import * as repo from '../repo.ts';
+import { currentScreenPop } from './live-service.ts';
 import type { CallsRuntime } from '../runtime.ts';
 import type { LiveHub } from './hub.ts';
 import type { LiveMessage } from './messages.ts';
@@ -94,20 +94,8 @@ export function liveRoutes(rt: CallsRuntime, hub: LiveHub, o: { publicUrl: strin
 /** A console that (re)connects while its phone rings gets the screen-pop again. */
 async function resendCurrentOffer(rt: CallsRuntime, agentId: string, send: (m: LiveMessage) => void): Promise<void> {
   try {
-    const state = await repo.agentState(rt.db, agentId);
-    if (!state?.call_id || state.system_state !== 'ringing') return;
-    const offer = await repo.offerOf(rt.db, state.call_id);
-    if (!offer || offer.status !== 'ringing' || offer.agent_id !== agentId) return;
-    send({
-      type: 'call.offered',
-      callId: offer.id,
-      calledNumber: offer.called_number,
-      callerNumber: offer.caller_number,
-      practiceId: offer.practice_id,
-      urgent: offer.urgent,
-      offeredAt: (offer.offered_at ?? new Date()).toISOString(),
-      ringTimeoutSeconds: offer.ring_timeout_seconds,
-    });
+    const pop = await currentScreenPop(rt, agentId);
+    if (pop) send(pop);
   } catch (err) {
     rt.log.error({ err }, 'calls: resending the current offer failed');
   }

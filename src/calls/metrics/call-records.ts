@@ -74,6 +74,7 @@ function callRecord(callId: string, list: readonly MetricEvent[]): CallRecord | 
   let closed: number | null = null;
   let practiceId: string | null = null;
   let urgent = false;
+  let training = false;
   let disposition: Disposition | null = null;
   let leftAt: number | null = null;
   let agentId: string | null = null;
@@ -92,6 +93,7 @@ function callRecord(callId: string, list: readonly MetricEvent[]): CallRecord | 
       case 'ENTER':
         enter ??= at;
         if ((e.data as { urgent?: unknown } | undefined)?.urgent === true) urgent = true;
+        if ((e.data as { training?: unknown } | undefined)?.training === true) training = true;
         break;
       case 'URGENT':
         urgent = true;
@@ -142,7 +144,8 @@ function callRecord(callId: string, list: readonly MetricEvent[]): CallRecord | 
         break;
     }
   }
-  if (practiceId === null) return null;
+  // Training calls (a trainer's exercise) are never counted.
+  if (practiceId === null || training) return null;
   if (enter === null) {
     if (closed === null) return null;
     return {

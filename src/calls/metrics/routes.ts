@@ -25,7 +25,7 @@ export function callMetricsRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
-        return getCallMetrics(db, { actor, requestId: String(request.id) }, request.query);
+        return getCallMetrics(db, { actor, requestId: String(request.id), clock: request.clock }, request.query);
       },
     );
   };

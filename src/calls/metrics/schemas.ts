@@ -1,9 +1,10 @@
 /** Request and response schemas of GET /api/calls/metrics. */
 import { z } from 'zod';
+import { zInstant, zLocalDate } from '../../core/input/schemas.ts';
 import { zTimeZone } from '../../core/identifiers.ts';
 
 const instantOrDate = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .union([zInstant, zLocalDate])
   .meta({ description: "Instant ISO 8601 avec décalage, ou date locale (= 00:00 ce jour-là) / an instant, or a local date (its 00:00)" });
 
 export const zMetricsQuery = z.strictObject({

@@ -42,7 +42,8 @@ function mergeLog(a: readonly CallEventRow[], b: readonly CallEventRow[]): CallE
   return out;
 }
 
-export async function getCallMetrics(db: Db, ctx: RequestContext, q: MetricsQueryInput, now = Date.now()): Promise<MetricsReport> {
+export async function getCallMetrics(db: Db, ctx: RequestContext, q: MetricsQueryInput): Promise<MetricsReport> {
+  const now = ctx.clock.nowMs();
   const { actor } = ctx;
   if (actor.role !== 'admin' && actor.role !== 'supervisor' && actor.role !== 'agent') throw new AppError('forbidden');
   const scope = actor.practiceIds;

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { systemClock } from '../../core/time/clock.ts';
 
 /**
  * Simulated time on the wall clock: `speed` simulated seconds pass per real second (60 = an hour in a
@@ -14,14 +15,14 @@ export class SimClock {
     readonly signal?: AbortSignal,
   ) {
     if (!(speed > 0)) throw new RangeError('speed must be positive');
-    this.realStart = Date.now();
+    this.realStart = systemClock.nowMs();
     // Every pending sleep listens to the stop signal: hundreds at once in a busy run.
     if (signal) setMaxListeners(0, signal);
   }
 
   /** The simulated instant now. */
   simNow(): number {
-    return this.simStart + (Date.now() - this.realStart) * this.speed;
+    return this.simStart + (systemClock.nowMs() - this.realStart) * this.speed;
   }
 
   /** Waits for a simulated duration; false when stopped first. */
@@ -31,7 +32,7 @@ export class SimClock {
 
   /** Waits until a simulated instant; false when stopped first. */
   sleepUntil(simAt: number): Promise<boolean> {
-    return this.sleepReal(this.realStart + (simAt - this.simStart) / this.speed - Date.now());
+    return this.sleepReal(this.realStart + (simAt - this.simStart) / this.speed - systemClock.nowMs());
   }
 
   sleepReal(ms: number): Promise<boolean> {

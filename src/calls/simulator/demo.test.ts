@@ -1,6 +1,6 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoCallsSettings } from './demo.ts';
+import { demoCallsSettings } from './demo-service.ts';
 
 it('demo calls are off unless asked for; a number is calls per hour', () => {
   assert.equal(demoCallsSettings({}), null);

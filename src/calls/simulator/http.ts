@@ -3,7 +3,7 @@
  * signed webhooks (Twilio's protocol, signed with the same shared auth token), and the JSON API with a
  * session cookie (the simulated agents, the administrator who prepares the run).
  */
-import { twilioSignature } from '../telephony/twilio/signature.ts';
+import { twilioSignature } from '../../core/http/twilio-signature.ts';
 
 export class HttpError extends Error {
   constructor(

@@ -10,6 +10,7 @@ import { SimClock } from './clock.ts';
 import { Carrier } from './http.ts';
 import { emptyTally, LiveCalls, type Tally } from './live-call.ts';
 import type { SimCall } from './traffic.ts';
+import { systemClock } from '../../core/time/clock.ts';
 
 export interface SimulationOptions {
   baseUrl: string;
@@ -47,7 +48,7 @@ export function runCallSid(runId: string, callSid: string): string {
 }
 
 export async function runSimulation(o: SimulationOptions): Promise<SimulationSummary> {
-  const started = Date.now();
+  const started = systemClock.nowMs();
   const runId = o.runId ?? randomBytes(8).toString('hex');
   const calls = o.calls.map((c) => ({ ...c, callSid: runCallSid(runId, c.callSid) }));
   const tally = emptyTally();
@@ -68,5 +69,5 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   } finally {
     await Promise.all(agents.map((a) => a.stop().catch((err: unknown) => tally.errors.push(String(err)))));
   }
-  return { ...tally, agents: agents.length, realSeconds: (Date.now() - started) / 1000 };
+  return { ...tally, agents: agents.length, realSeconds: (systemClock.nowMs() - started) / 1000 };
 }

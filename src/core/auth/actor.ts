@@ -1,4 +1,5 @@
 /** Who is calling, and the practices they may see. Built from the session, never from the request. */
+import type { Clock } from '../time/clock.ts';
 import type { Role } from './roles.ts';
 
 export interface Actor {
@@ -17,11 +18,15 @@ export interface Actor {
 export interface RequestContext {
   actor: Actor;
   requestId: string;
+  /** The one clock (DESIGN: time is passed in): the system's, or a FakeClock in tests. */
+  clock: Clock;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionTokenHash: string | null;
+    /** The application's clock (buildApp's `clock` option). */
+    readonly clock: Clock;
   }
 }

@@ -13,5 +13,5 @@ export function requireActor(request: FastifyRequest): Actor {
 export function authorize(request: FastifyRequest, permission: Permission): RequestContext {
   const actor = requireActor(request);
   if (!roleCan(actor.role, permission)) throw new AppError('forbidden');
-  return { actor, requestId: String(request.id) };
+  return { actor, requestId: String(request.id), clock: request.clock };
 }

@@ -32,6 +32,9 @@ export const PERMISSIONS = {
   // Notifications: who sees what was sent, who sets reminders and deadlines.
   'delivery.read': ['admin', 'supervisor', 'agent', 'practitioner'],
   'notify.configure': ['admin', 'supervisor'],
+  // Billing: the company's admins run it; a practitioner reads his own practice's issued invoices.
+  'billing.manage': ['admin'],
+  'invoice.read': ['admin', 'practitioner'],
   // Open doors (interop): the practitioner's own calendar feed; webhooks and API clients are the admin's.
   'ics.manage': ['practitioner'],
   'webhook.manage': ['admin'],

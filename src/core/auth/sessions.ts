@@ -4,6 +4,7 @@ import type { Queryable } from '../db/types.ts';
 import type { Actor } from './actor.ts';
 import { ROLES, seesWholeOrganisation, type Role } from './roles.ts';
 import { sessionCache, type LiveSession } from './session-cache.ts';
+import { systemClock } from '../time/clock.ts';
 
 export const SESSION_COOKIE = 'relais_session';
 
@@ -67,7 +68,7 @@ export async function actorForSession(db: Queryable, tokenHash: string): Promise
 export async function liveSession(db: Queryable, tokenHash: string): Promise<LiveSession | null> {
   // The expiry is turned into this process's clock from the time left by the database's clock, counted
   // from before the query was sent: it can only come early, never late, whatever the clocks' skew.
-  const sent = Date.now();
+  const sent = systemClock.nowMs();
   const { rows } = await db.query<SessionRow>(
     `select u.id as user_id, u.organisation_id, u.role, u.email, u.display_name, u.locale, u.practitioner_id,
             (extract(epoch from s.expires_at - now()) * 1000)::float8 as remaining_ms,

@@ -1,10 +1,10 @@
 /** Applies the numbered SQL files of migrations/ in order, each once, each in its own transaction. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appPath } from '../paths.ts';
 import type { Db } from './types.ts';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = appPath('migrations');
 
 export interface Migration {
   version: string;

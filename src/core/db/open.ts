@@ -2,7 +2,7 @@
 import type { Config } from '../config.ts';
 import { lockDataDir } from './lock.ts';
 import { migrate } from './migrate.ts';
-import { openPglite } from './pglite.ts';
+import { openPglite, useBaselineWasmCompiler } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Db } from './types.ts';
 
@@ -13,6 +13,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   } else {
     const release = lockDataDir(config.dataDir);
     try {
+      useBaselineWasmCompiler();
       const inner = await openPglite(config.dataDir);
       db = { ...inner, close: async () => { await inner.close(); release(); } };
     } catch (e) {

@@ -2,12 +2,10 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Queryable, QueryResult } from './types.ts';
-import { sqlState } from './types.ts';
+import { withRetries } from './retry.ts';
 
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
-
-const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
 // Every query text gets a stable statement name, so each connection parses and plans it once. The texts
 // are the code's own (values travel as parameters), hence few; the cap guards against a runaway.
@@ -48,8 +46,8 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     native: { kind: 'postgresql', pool },
     query: base.query,
     exec: base.exec,
-    async transaction(fn) {
-      for (let attempt = 1; ; attempt++) {
+    transaction: (fn) =>
+      withRetries(async () => {
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
@@ -58,13 +56,11 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
           return result;
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
-          if (attempt < 3 && RETRYABLE.has(sqlState(error) ?? '')) continue;
           throw error;
         } finally {
           client.release();
         }
-      }
-    },
+      }),
     close: () => pool.end(),
   };
 }

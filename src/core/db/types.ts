@@ -21,7 +21,10 @@ export interface Db extends Queryable {
   readonly kind: DatabaseKind;
   /** The driver underneath, for a library that must speak to it itself (pg-boss); application code uses query(). */
   readonly native?: NativeDriver;
-  /** Runs fn in one transaction (READ COMMITTED); rolls back if it throws. */
+  /**
+   * Runs fn in one transaction (READ COMMITTED); rolls back if it throws. A serialisation failure or a
+   * deadlock runs fn again from the start (core/db/retry.ts): effects meant for after the commit are built inside fn.
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

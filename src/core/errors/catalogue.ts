@@ -61,6 +61,19 @@ export const ERRORS = {
     fr: 'Les consignes ont été modifiées entre-temps : rechargez-les avant d’enregistrer.',
     en: 'The consignes were changed meanwhile: reload them before saving.',
   },
+  staffing_target_unreachable: {
+    status: 422,
+    fr: 'Aucun effectif raisonnable n’atteint cette cible de niveau de service sous cette occupation maximale.',
+    en: 'No reasonable staffing meets this service level target under this maximum occupancy.',
+  },
+  // Billing
+  invoice_not_draft: { status: 409, fr: 'Cette facture est émise : elle ne peut plus être modifiée (faites un avoir).', en: 'This invoice has been issued: it can no longer be changed (issue a credit note).' },
+  invoice_not_issued: { status: 409, fr: "Cette facture n'est pas encore émise.", en: 'This invoice has not been issued yet.' },
+  invoice_already_credited: { status: 409, fr: 'Cette facture a déjà été annulée par un avoir.', en: 'This invoice has already been cancelled by a credit note.' },
+  invoice_empty: { status: 422, fr: 'Une facture sans ligne ne peut pas être émise.', en: 'An invoice without lines cannot be issued.' },
+  payment_exceeds_balance: { status: 422, fr: 'Ce paiement dépasse le reste à payer de la facture.', en: 'This payment exceeds what remains due on the invoice.' },
+  contract_period_invoiced: { status: 409, fr: 'Une facture émise couvre déjà cette date : une nouvelle version du contrat ne peut commencer qu’après.', en: 'An issued invoice already covers this date: a new contract version can only start after it.' },
+  practice_already_billed: { status: 409, fr: 'Ce cabinet est déjà facturé à un autre client.', en: 'This practice is already billed to another client.' },
   booking_code_invalid: { status: 422, fr: 'Code incorrect. Vérifiez le SMS reçu.', en: 'Wrong code. Check the text message you received.' },
   booking_request_expired: { status: 410, fr: 'Cette demande a expiré : recommencez la prise de rendez-vous.', en: 'This request has expired: please book again.' },
   online_booking_cap: {

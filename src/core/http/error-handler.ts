@@ -23,6 +23,8 @@ export function errorBody(request: FastifyRequest, code: ErrorCode, extra: Omit<
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   const { field, issues, details } = error.options;
+  const retryAfter = details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(error.status).send(errorBody(request, error.code, { field, issues, details }));
 }
 
@@ -57,7 +59,8 @@ export function toAppError(error: unknown): AppError {
   if (fe instanceof SyntaxError && fe.statusCode === 400) return new AppError('invalid_json');
   const state = sqlState(error);
   // Values the database refuses that validation let through: still the client's input, never a 500.
-  if (state === '22P02' || state === '22007' || state === '22008' || state === '22001') {
+  // 22021/22P05: a byte or character the database cannot store; 22003/22009: a number or offset out of range.
+  if (state && ['22P02', '22007', '22008', '22001', '22021', '22P05', '22003', '22009'].includes(state)) {
     return new AppError('validation_failed', { cause: error });
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {

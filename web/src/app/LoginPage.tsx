@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useT } from './i18n.tsx';
-import { errorText } from './errors.ts';
+import { errorText, isApiError } from './errors.ts';
 import { useSignIn } from './session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -29,6 +29,9 @@ export function LoginPage() {
             {signIn.isError && (
               <Alert color="red" role="alert">
                 {errorText(signIn.error, t)}
+                {isApiError(signIn.error, 'rate_limited') && typeof signIn.error.details.retryAfterSeconds === 'number' && (
+                  <> {t('login.retryIn', { seconds: signIn.error.details.retryAfterSeconds })}</>
+                )}
               </Alert>
             )}
             <Button type="submit" loading={signIn.isPending}>

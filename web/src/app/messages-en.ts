@@ -1,8 +1,13 @@
 /** The interface's texts in English: the compiler checks that every French key is translated. */
 import type { MessageKey } from './messages.ts';
+import { adminEn } from '../admin/messages-en.ts';
 import { interopEn } from '../interop/messages-en.ts';
 
+import { billingEn } from '../billing/messages-en.ts';
+
 export const en: Record<MessageKey, string> = {
+  ...adminEn,
+  ...billingEn,
   'action.cancel': 'Cancel',
   'language.label': 'Language',
   'key.enter': 'Enter',
@@ -16,11 +21,13 @@ export const en: Record<MessageKey, string> = {
   'login.email': 'Email address',
   'login.password': 'Password',
   'login.submit': 'Sign in',
+  'login.retryIn': 'You may try again in {seconds} s.',
 
   'nav.console': 'Console',
   'nav.practices': 'Practices',
   'nav.users': 'Users',
   'nav.myPractice': 'My practice',
+  'nav.supervision': 'Supervision',
   'nav.signOut': 'Sign out',
 
   'role.admin': 'Administrator',

@@ -1,7 +1,12 @@
 /** The interface's texts in French, the reference language: every key exists here first. */
+import { adminFr } from '../admin/messages-fr.ts';
 import { interopFr } from '../interop/messages-fr.ts';
 
+import { billingFr } from '../billing/messages-fr.ts';
+
 export const fr = {
+  ...adminFr,
+  ...billingFr,
   'action.cancel': 'Annuler',
   'language.label': 'Langue',
   'key.enter': 'Entrée',
@@ -15,11 +20,13 @@ export const fr = {
   'login.email': 'Adresse e-mail',
   'login.password': 'Mot de passe',
   'login.submit': 'Se connecter',
+  'login.retryIn': 'Nouvel essai possible dans {seconds} s.',
 
   'nav.console': 'Console',
   'nav.practices': 'Cabinets',
   'nav.users': 'Utilisateurs',
   'nav.myPractice': 'Mon cabinet',
+  'nav.supervision': 'Supervision',
   'nav.signOut': 'Se déconnecter',
 
   'role.admin': 'Administrateur',

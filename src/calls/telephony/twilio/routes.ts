@@ -12,7 +12,7 @@ import { AppError } from '../../../core/errors/catalogue.ts';
 import { callEnded, callIncoming, callLeftQueue, callMenu, callVoicemail, callWaiting } from '../../intake-service.ts';
 import type { CallsRuntime } from '../../runtime.ts';
 import type { CallScript } from '../port.ts';
-import { validTwilioSignature } from './signature.ts';
+import { validTwilioSignature } from '../../../core/http/twilio-signature.ts';
 import { renderTwiml, type TwilioUrls } from './twiml.ts';
 
 export const TWILIO = 'twilio';

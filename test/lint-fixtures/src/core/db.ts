@@ -1,0 +1,3 @@
+export interface Queryable {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+}
