@@ -31,6 +31,7 @@ import { webAppRoutes } from './web/plugin.ts';
 import { staffingRoutes } from './supervision/staffing-routes.ts';
 import { billingRoutes } from './billing/routes.ts';
 import { interopApiRoutes, interopPublicRoutes } from './interop/routes.ts';
+import { onlineBookingRoutes } from './booking-online/online-routes.ts';
 import { activityRoutes } from './reports/activity-routes.ts';
 import { patientImportRoutes } from './patients/import-routes.ts';
 import { planRoutes } from './supervision/plan-routes.ts';
@@ -106,14 +107,15 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
       await api.register(notifyRoutes(db, config));
       await api.register(staffingRoutes());
       await api.register(billingRoutes(db));
-      await api.register(interopApiRoutes(db, { config }));
+      await api.register(interopApiRoutes(db, { config, clock }));
+      await api.register(onlineBookingRoutes(db, { config, clock }));
       await api.register(activityRoutes(db));
       await api.register(patientImportRoutes(db, clock));
       await api.register(planRoutes(db));
     },
     { prefix: '/api' },
   );
-  await app.register(interopPublicRoutes(db, { config }));
+  await app.register(interopPublicRoutes(db, { config, clock }));
   // The web app at `/`, after the API so that /api/* never falls through to it.
   await app.register(webAppRoutes());
   return app;

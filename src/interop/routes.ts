@@ -5,7 +5,6 @@ import type { Db } from '../core/db/types.ts';
 import { systemClock, type Clock } from '../core/time/clock.ts';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
-import { onlineBookingRoutes } from '../booking-online/online-routes.ts';
 import { apiClientRoutes } from './api-clients/clients-routes.ts';
 import { fhirRoutes } from './fhir/fhir-routes.ts';
 
@@ -20,7 +19,6 @@ export function interopApiRoutes(db: Db, o: InteropOptions): FastifyPluginAsyncZ
   return async (app) => {
     await app.register(icsFeedRoutes(db, deps));
     await app.register(webhookRoutes(db, deps));
-    await app.register(onlineBookingRoutes(db, deps));
     await app.register(apiClientRoutes(db));
   };
 }

@@ -1,9 +1,7 @@
 /** SQL for API clients and their bearer tokens (hashes only). */
 import type { Actor } from '../../core/auth/actor.ts';
 import type { Queryable } from '../../core/db/types.ts';
-
-export const API_SCOPES = ['agenda.read', 'agenda.book', 'patients.read'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+import type { ApiScope } from './scopes.ts';
 
 export interface ApiClientDto {
   id: string;

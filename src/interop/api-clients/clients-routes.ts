@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../core/db/types.ts';
 import { authorize } from '../../core/auth/guard.ts';
-import { API_SCOPES } from './clients-repo.ts';
+import { API_SCOPES } from './scopes.ts';
 import { createApiClient, getApiClients } from './clients-service.ts';
 
 const tags = ['clients API / API clients'];

@@ -5,7 +5,8 @@ import type { Db } from '../../core/db/types.ts';
 import { audit } from '../../core/audit.ts';
 import { notFound } from '../../core/errors/catalogue.ts';
 import type { Clock } from '../../core/time/clock.ts';
-import { actorForToken, clientSecretHash, insertClient, insertToken, listClients, type ApiClientDto, type ApiScope } from './clients-repo.ts';
+import { actorForToken, clientSecretHash, insertClient, insertToken, listClients, type ApiClientDto } from './clients-repo.ts';
+import type { ApiScope } from './scopes.ts';
 
 export const TOKEN_TTL_SECONDS = 900;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

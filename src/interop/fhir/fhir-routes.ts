@@ -7,7 +7,7 @@ import { toAppError } from '../../core/http/error-handler.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { VERSION } from '../../core/version.ts';
 import { clientForToken, issueToken } from '../api-clients/clients-service.ts';
-import type { ApiScope } from '../api-clients/clients-repo.ts';
+import type { ApiScope } from '../api-clients/scopes.ts';
 import { capabilityStatement, outcome, searchBundle } from './resources.ts';
 import * as fhir from './fhir-service.ts';
 
@@ -49,7 +49,7 @@ export function fhirRoutes(db: Db, o: { config: Config; clock: Clock }) {
       const client = token ? await clientForToken(db, token, o.clock) : null;
       if (!client) throw new Unauthorized();
       if (!client.scopes.includes(scope)) throw new MissingScope(`The scope ${scope} is required`);
-      return { actor: client.actor, requestId: String(request.id) };
+      return { actor: client.actor, requestId: String(request.id), clock: o.clock };
     }
 
     app.post('/token', { config: { public: true } }, async (request, reply) => {

@@ -66,7 +66,7 @@ export async function readFeed(db: Db, o: { token: string; requestId: string; cl
   const now = o.clock.nowMs();
   const owner = await feedByToken(db, hashFeedToken(o.token), new Date(now));
   if (!owner || !owner.actor.practitionerId) throw notFound();
-  const ctx: RequestContext = { actor: owner.actor, requestId: o.requestId };
+  const ctx: RequestContext = { actor: owner.actor, requestId: o.requestId, clock: o.clock };
   const items = await listAppointments(db, ctx, {
     practitionerId: owner.actor.practitionerId,
     from: new Date(now - PAST_DAYS * DAY_MS).toISOString(),
