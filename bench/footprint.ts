@@ -109,6 +109,7 @@ export async function run(): Promise<void> {
     ] as const;
     console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; idle ${IDLE_SECONDS} s before each memory reading`);
     for (const [what, figure, budget, ok] of rows) console.log(`  ${what.padEnd(52)} ${figure.padEnd(26)} ${budget.padEnd(10)} ${ok === null ? '' : ok ? 'met' : 'NOT met'}`);
+    console.log(`  after restart, by process: ${restart.memory.each.map((p) => `${p.name} ${mb(p.rssMB)}`).join(', ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

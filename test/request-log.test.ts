@@ -11,8 +11,9 @@ import { FAST_WORKERS } from './support/notify-stack.ts';
 import { buildApp } from '../src/server.ts';
 import { loadConfig, type Config } from '../src/core/config.ts';
 import { loggerOptions } from '../src/core/http/request-log.ts';
-import { startWorkers, type Workers } from '../src/notify/workers.ts';
-import { transportsFromConfig } from '../src/notify/transports/index.ts';
+import { startAppWorkers as startWorkers } from '../src/background.ts';
+import type { Workers } from '../src/core/delivery/workers.ts';
+import { transportsFromConfig } from '../src/core/delivery/transports/index.ts';
 
 const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + randomInt(26))).join('');
 
@@ -76,6 +77,12 @@ for (const kind of testDatabaseKinds()) {
         if (!token) await new Promise((r) => setTimeout(r, 100));
       }
       assert.ok(token, 'the confirmation was rendered with its link');
+      let statuses: string[] = [];
+      for (let i = 0; i < 200 && !statuses.includes('logged'); i++) {
+        statuses = (await t.db.query<{ status: string }>('select status from deliveries where patient_id = $1', [patientId])).rows.map((r) => r.status);
+        if (!statuses.includes('logged')) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(statuses.includes('logged') && !statuses.includes('sent'), `no transport ran, yet: ${statuses.join(', ')}`);
       const view = await new TestClient(base).get(`/api/public/links/${token}`);
       assert.equal(view.status, 200, view.text);
 

@@ -44,6 +44,8 @@ function kB(file: string, field: string): number {
 
 export interface TreeMemory {
   processes: number;
+  /** Each process: its command name and resident set. */
+  each: { name: string; rssMB: number }[];
   /** Sum of each process's resident set (pages shared between processes counted in each). */
   rssMB: number;
   /** Proportional set size: shared pages split between the processes that share them. */
@@ -54,7 +56,15 @@ export function treeMemory(root: number): TreeMemory {
   const pids = processTree(root);
   const rss = pids.reduce((n, pid) => n + kB(`/proc/${pid}/status`, 'VmRSS'), 0);
   const pss = pids.reduce((n, pid) => n + kB(`/proc/${pid}/smaps_rollup`, 'Pss'), 0);
-  return { processes: pids.length, rssMB: rss / 1024, pssMB: pss / 1024 };
+  const name = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      return '?';
+    }
+  };
+  const each = pids.map((pid) => ({ name: name(pid), rssMB: kB(`/proc/${pid}/status`, 'VmRSS') / 1024 }));
+  return { processes: pids.length, each, rssMB: rss / 1024, pssMB: pss / 1024 };
 }
 
 /** Milliseconds until `url` answers 200 (polled every 50 ms); throws after `timeoutMs` or if `alive()` turns false. */

@@ -4,7 +4,7 @@ import { zInstant } from '../core/input/schemas.ts';
 
 const zId = z.uuid().transform((id) => id.toLowerCase());
 
-export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed'] as const;
+export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'logged'] as const;
 
 export const deliveryListQuery = z.strictObject({
   practiceId: zId.optional(),

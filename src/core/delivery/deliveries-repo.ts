@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Queryable } from '../db/types.ts';
 import type { Locale } from '../http/locale.ts';
 
-export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'logged';
 export type Channel = 'email' | 'sms';
 
 export interface NewDelivery {
@@ -116,12 +116,12 @@ export async function storeRendered(q: Queryable, id: string, r: { subject: stri
   await q.query('update deliveries set subject = $2, body = $3 where id = $1', [id, subject, body]);
 }
 
-export async function markSent(q: Queryable, id: string, providerId: string): Promise<void> {
+export async function markSent(q: Queryable, id: string, providerId: string, status: 'sent' | 'logged' = 'sent'): Promise<void> {
   await q.query(
-    `update deliveries set status = 'sent', sent_at = now(), provider_message_id = $2, lease_until = null, next_attempt_at = null,
+    `update deliveries set status = $3, sent_at = now(), provider_message_id = $2, lease_until = null, next_attempt_at = null,
             last_error = null, updated_at = now()
       where id = $1 and status = 'sending'`,
-    [id, providerId],
+    [id, providerId, status],
   );
 }
 

@@ -86,7 +86,7 @@ export async function runDelivery(db: Db, deps: SendDeps, deliveryId: string): P
       claimed.channel === 'sms'
         ? await deps.transports.sms.send({ to: claimed.address, body: rendered.body, reference: claimed.id })
         : await deps.transports.email.send({ to: claimed.address, subject: rendered.subject ?? '', text: rendered.body, reference: claimed.id });
-    await markSent(db, deliveryId, result.providerId);
+    await markSent(db, deliveryId, result.providerId, result.logged ? 'logged' : 'sent');
     return 'sent';
   } catch (error) {
     const final = error instanceof PermanentFailure || claimed.attempts >= claimed.maxAttempts;

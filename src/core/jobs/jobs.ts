@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Job, PgBoss, Queue } from 'pg-boss';
 import type { Db, Queryable } from '../db/types.ts';
 import { startBoss, txDatabase } from './boss.ts';
+import { JOBS_STARTUP_LOCK, withStartupLock } from '../db/startup-lock.ts';
 
 export type QueueDefinition = Queue;
 
@@ -31,10 +32,13 @@ export class Jobs {
   private constructor(readonly boss: PgBoss) {}
 
   static async start(db: Db, o: { supervise: boolean; queues: readonly QueueDefinition[]; superviseIntervalSeconds?: number; onError?: (e: Error) => void }): Promise<Jobs> {
-    const boss = await startBoss(db, o);
-    const jobs = new Jobs(boss);
-    await jobs.define(o.queues);
-    return jobs;
+    // Two instances starting together on a fresh database would both create pg-boss' schema: one at a time.
+    return withStartupLock(db, JOBS_STARTUP_LOCK, async () => {
+      const boss = await startBoss(db, o);
+      const jobs = new Jobs(boss);
+      await jobs.define(o.queues);
+      return jobs;
+    });
   }
 
   /** Creates the queues that do not exist yet, and loads each into pg-boss' cache. */

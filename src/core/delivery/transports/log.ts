@@ -11,7 +11,7 @@ export function logTransport<M extends EmailMessage | SmsMessage>(channel: 'emai
     name: 'log',
     async send(m: M): Promise<SendResult> {
       log({ deliveryId: m.reference, channel }, 'notification logged instead of sent (no transport configured)');
-      return { providerId: `log-${m.reference}` };
+      return { providerId: `log-${m.reference}`, logged: true };
     },
   };
 }

@@ -17,6 +17,8 @@ export interface SmsMessage {
 export interface SendResult {
   /** The provider's own id (SMTP Message-ID, Twilio Message SID). */
   providerId: string;
+  /** True when nothing left the machine (the log transport): the delivery is 'logged', not 'sent'. */
+  logged?: boolean;
 }
 
 export interface Transport<M> {
