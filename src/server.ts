@@ -108,6 +108,8 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
       await api.register(staffingRoutes());
       await api.register(billingRoutes(db, clock));
       await api.register(interopApiRoutes(db, { config }));
+      await api.register(billingRoutes(db));
+      await api.register(interopApiRoutes(db, { config, clock }));
       await api.register(onlineBookingRoutes(db, { config, clock }));
       await api.register(activityRoutes(db));
       await api.register(patientImportRoutes(db, clock));
@@ -115,7 +117,7 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
     },
     { prefix: '/api' },
   );
-  await app.register(interopPublicRoutes(db, { config }));
+  await app.register(interopPublicRoutes(db, { config, clock }));
   // The web app at `/`, after the API so that /api/* never falls through to it.
   await app.register(webAppRoutes());
   return app;

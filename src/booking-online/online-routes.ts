@@ -39,7 +39,7 @@ export function onlineBookingRoutes(db: Db, o: { config: Config; clock?: Clock }
         setOnlineSettings(db, authorize(request, 'practice.write'), { settings: { practiceId: request.params.practiceId, ...request.body }, clock: deps.clock }),
     );
     app.get('/public/booking/:slug', { config, schema: { tags, summary: 'Page de prise de RDV / Booking page', params: slugParams } }, async (request) =>
-      online.getBookingPage(db, request.params.slug, String(request.id)),
+      online.getBookingPage(db, { slug: request.params.slug, requestId: String(request.id), clock: deps.clock }),
     );
     app.get(
       '/public/booking/:slug/slots',

@@ -29,10 +29,10 @@ export interface OnlineDeps {
 
 const SLOT_DAYS = 14;
 
-async function open(db: Db, slug: string, requestId: string, clock: Clock = systemClock): Promise<{ practice: OnlinePractice; ctx: RequestContext }> {
-  const practice = await practiceBySlug(db, slug);
+async function open(db: Db, o: { slug: string; requestId: string; clock: Clock }): Promise<{ practice: OnlinePractice; ctx: RequestContext }> {
+  const practice = await practiceBySlug(db, o.slug);
   if (!practice) throw notFound();
-  const ctx = await systemContext(db, { organisationId: practice.organisationId, practiceId: practice.practiceId, requestId, clock });
+  const ctx = await systemContext(db, { organisationId: practice.organisationId, practiceId: practice.practiceId, requestId: o.requestId, clock: o.clock });
   return { practice, ctx };
 }
 
@@ -46,8 +46,8 @@ const publicSite = (s: { label: string; addressLine: string; postalCode: string;
 });
 
 /** What anyone may see: the practice, its sites' addresses, its practitioners and their online motifs. */
-export async function getBookingPage(db: Db, slug: string, requestId: string) {
-  const { practice, ctx } = await open(db, slug, requestId);
+export async function getBookingPage(db: Db, o: { slug: string; requestId: string; clock: Clock }) {
+  const { practice, ctx } = await open(db, o);
   const file = await getPractice(db, ctx, practice.practiceId);
   const motifs = await onlineMotifs(db, practice.practiceId);
   return {
@@ -74,7 +74,7 @@ async function requireOnlineMotif(db: Db, practiceId: string, practitionerId: st
 
 /** Free slots of the next two weeks from the same engine the secretaries use (urgent slots held back). */
 export async function getOnlineSlots(db: Db, deps: Pick<OnlineDeps, 'clock'>, o: { slug: string; practitionerId: string; motifId: string; requestId: string; from?: string }) {
-  const { practice, ctx } = await open(db, o.slug, o.requestId, deps.clock);
+  const { practice, ctx } = await open(db, { slug: o.slug, requestId: o.requestId, clock: deps.clock });
   await requireOnlineMotif(db, practice.practiceId, o.practitionerId, o.motifId);
   const now = deps.clock.nowMs();
   const from = Math.max(now, o.from ? Date.parse(o.from) : now);
@@ -106,7 +106,7 @@ export function normaliseMobile(value: string): string {
 
 /** Checks the limits, stores the request, sends the code. The answer does not depend on who the patient is. */
 export async function requestCode(db: Db, deps: OnlineDeps, o: { slug: string; input: CodeRequestInput; clientAddress: string; requestId: string }) {
-  const { practice } = await open(db, o.slug, o.requestId, deps.clock);
+  const { practice } = await open(db, { slug: o.slug, requestId: o.requestId, clock: deps.clock });
   const mobile = normaliseMobile(o.input.mobilePhone);
   await requireOnlineMotif(db, practice.practiceId, o.input.practitionerId, o.input.motifId);
   const at = deps.clock.now();
@@ -149,7 +149,7 @@ const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEq
  * slot_taken with the next slots; the same code then books one of them (`start`) while the request lives.
  */
 export async function confirmRequest(db: Db, deps: OnlineDeps, o: { slug: string; requestId: string; code: string; start?: string; httpRequestId: string }) {
-  const { practice, ctx } = await open(db, o.slug, o.httpRequestId, deps.clock);
+  const { practice, ctx } = await open(db, { slug: o.slug, requestId: o.httpRequestId, clock: deps.clock });
   const at = deps.clock.now();
   const request = await db.transaction(async (tx) => {
     const r = await lockRequest(tx, { id: o.requestId, practiceId: practice.practiceId, at });
