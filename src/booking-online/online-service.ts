@@ -10,7 +10,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { RequestContext } from '../core/auth/actor.ts';
 import type { Db } from '../core/db/types.ts';
 import { AppError, notFound } from '../core/errors/catalogue.ts';
-import { systemClock, type Clock } from '../core/time/clock.ts';
+import type { Clock } from '../core/time/clock.ts';
 import { DAY_MS } from '../core/time/local-time.ts';
 import { book } from '../agenda/booking-service.ts';
 import { listSlots } from '../agenda/availability-service.ts';
