@@ -115,10 +115,7 @@ function baselineFreeSlots(rules: AgendaRules, busy: readonly Interval[], motif:
   const lastDate = new Date(to + DAY).toISOString().slice(0, 10);
   for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
     const weekday = isoWeekday(date);
-    const open = [
-      ...(rules.holidays.has(date) ? [] : rules.weekly.filter((r) => r.weekday === weekday)),
-      ...rules.exceptional.filter((r) => r.date === date),
-    ];
+    const open = [...(rules.holidays.has(date) ? [] : rules.weekly.filter((r) => r.weekday === weekday)), ...rules.exceptional.filter((r) => r.date === date)];
     for (const r of open) {
       if (r.urgent === true || !r.motifIds.includes(motif.id)) continue;
       const end = localToInstant(rules.timeZone, date, r.end);

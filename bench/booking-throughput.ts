@@ -105,11 +105,10 @@ async function seed(db: Db) {
     ).rows[0]!.id;
     await db.query('insert into practice_practitioners values ($1, $2)', [practice, id]);
     const motifId = (
-      await db.query<{ id: string }>(`insert into motifs (organisation_id, practitioner_id, label, duration_minutes) values ($1, $2, 'Consultation', $3) returning id`, [
-        org,
-        id,
-        SLOT_MINUTES,
-      ])
+      await db.query<{ id: string }>(
+        `insert into motifs (organisation_id, practitioner_id, label, duration_minutes) values ($1, $2, 'Consultation', $3) returning id`,
+        [org, id, SLOT_MINUTES],
+      )
     ).rows[0]!.id;
     await db.query(
       `with r as (insert into opening_ranges (organisation_id, practitioner_id, practice_id, kind, weekday, start_time, end_time)
@@ -132,12 +131,10 @@ async function seed(db: Db) {
   for (let i = 0; i < CONCURRENCY; i++) {
     const email = `agent-${i}@bench.relais.fr`;
     const user = (
-      await db.query<{ id: string }>(`insert into users (organisation_id, email, display_name, role, password_hash) values ($1, $2, $3, 'agent', $4) returning id`, [
-        org,
-        email,
-        `Agent ${i}`,
-        hash,
-      ])
+      await db.query<{ id: string }>(
+        `insert into users (organisation_id, email, display_name, role, password_hash) values ($1, $2, $3, 'agent', $4) returning id`,
+        [org, email, `Agent ${i}`, hash],
+      )
     ).rows[0]!.id;
     await db.query('insert into user_practices (user_id, practice_id) values ($1, $2)', [user, practice]);
     agents.push(email);
@@ -323,9 +320,7 @@ export async function run(): Promise<void> {
         }
       }
       const perS = (k: Kind) => (roundRates[k].ops * 1000) / roundRates[k].ms;
-      console.log(
-        `round ${round}: ${KINDS.map((k) => `${k} ${perS(k).toFixed(0)}/s`).join(', ')}; API / raw ${(perS('api') / perS('raw')).toFixed(2)}`,
-      );
+      console.log(`round ${round}: ${KINDS.map((k) => `${k} ${perS(k).toFixed(0)}/s`).join(', ')}; API / raw ${(perS('api') / perS('raw')).toFixed(2)}`);
     }
     configureSessionCache({ ttlMs: 0 });
 

@@ -112,9 +112,24 @@ export async function run(only?: string): Promise<void> {
   const oneCall = w.calls(1);
   const fewFree = w.agents.filter(() => w.random() < 0.1).slice(0, 50);
   const cases = [
-    { name: 'one incoming call, 500 free agents', budget: 1, iterations: ITERATIONS * 10, input: { now: T0 + 20_000, calls: oneCall, agents: w.agents, configs: w.configs } },
-    { name: 'busy tick: 600 waiting, 50 free agents', budget: 5, iterations: ITERATIONS * 5, input: { now: T0 + 20_000, calls: many, agents: fewFree, configs: w.configs } },
-    { name: 'stress: 600 waiting, 500 free agents', budget: null, iterations: ITERATIONS, input: { now: T0 + 20_000, calls: many, agents: w.agents, configs: w.configs } },
+    {
+      name: 'one incoming call, 500 free agents',
+      budget: 1,
+      iterations: ITERATIONS * 10,
+      input: { now: T0 + 20_000, calls: oneCall, agents: w.agents, configs: w.configs },
+    },
+    {
+      name: 'busy tick: 600 waiting, 50 free agents',
+      budget: 5,
+      iterations: ITERATIONS * 5,
+      input: { now: T0 + 20_000, calls: many, agents: fewFree, configs: w.configs },
+    },
+    {
+      name: 'stress: 600 waiting, 500 free agents',
+      budget: null,
+      iterations: ITERATIONS,
+      input: { now: T0 + 20_000, calls: many, agents: w.agents, configs: w.configs },
+    },
   ].filter((c) => only === undefined || c.name.includes(only));
 
   console.log(

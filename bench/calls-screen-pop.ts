@@ -279,7 +279,19 @@ export async function run(): Promise<void> {
   const rows: string[][] = [];
   const failures: string[] = [];
   const baseline = await measureBaseline();
-  rows.push(['baseline: bare Fastify, webhook → socket', String(baseline.stats.n), ms(baseline.stats.p50), ms(baseline.stats.p99), ms(baseline.stats.max), String(baseline.lost), '0', '—', '—', '—', '—']);
+  rows.push([
+    'baseline: bare Fastify, webhook → socket',
+    String(baseline.stats.n),
+    ms(baseline.stats.p50),
+    ms(baseline.stats.p99),
+    ms(baseline.stats.max),
+    String(baseline.lost),
+    '0',
+    '—',
+    '—',
+    '—',
+    '—',
+  ]);
   const targets: { name: string; open: () => Promise<{ db: Db; url?: string; close: () => Promise<void> }> }[] = [
     {
       name: 'Relais on PGlite',

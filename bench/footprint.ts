@@ -105,10 +105,21 @@ export async function run(): Promise<void> {
       ['floor: bare PGlite, same settings', `RSS ${mb(tunedFloor.rssMB)}`, '', null],
       ['floor: bare PGlite, PGlite defaults', `RSS ${mb(defaultFloor.rssMB)}`, '', null],
       ['tree after restart above the same-settings floor', mb(above), `≤ ${BUDGET.aboveFloorMB} MB`, above <= BUDGET.aboveFloorMB],
-      ['tree after restart above the defaults floor', mb(restart.memory.rssMB - defaultFloor.rssMB), `≤ ${BUDGET.aboveFloorMB} MB`, restart.memory.rssMB - defaultFloor.rssMB <= BUDGET.aboveFloorMB],
+      [
+        'tree after restart above the defaults floor',
+        mb(restart.memory.rssMB - defaultFloor.rssMB),
+        `≤ ${BUDGET.aboveFloorMB} MB`,
+        restart.memory.rssMB - defaultFloor.rssMB <= BUDGET.aboveFloorMB,
+      ],
     ] as const;
-    console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; idle ${IDLE_SECONDS} s before each memory reading`);
-    for (const [what, figure, budget, ok] of rows) console.log(`  ${what.padEnd(52)} ${figure.padEnd(26)} ${budget.padEnd(10)} ${ok === null ? '' : ok ? 'met' : 'NOT met'}`);
+    console.log(
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}; idle ${IDLE_SECONDS} s before each memory reading`,
+    );
+    for (const [what, figure, budget, ok] of rows)
+      console.log(`  ${what.padEnd(52)} ${figure.padEnd(26)} ${budget.padEnd(10)} ${ok === null ? '' : ok ? 'met' : 'NOT met'}`);
     console.log(`  after restart, by process: ${restart.memory.each.map((p) => `${p.name} ${mb(p.rssMB)}`).join(', ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -294,7 +294,9 @@ async function benchDatabase(label: string, db: Db, seqDb: Db, withSequentialSca
   console.log(`measured in ${((performance.now() - t0) / 1000).toFixed(1)} s (${QUERIES} indexed / ${SEQ_QUERIES} sequential queries per line)\n`);
   console.log('search = searchPatients with the indexes; scan = the same queries as a plain sequential scan (see plainScan)');
   console.log('both include their transaction and audit row; ratio = scan p95 / search p95\n');
-  console.log(`${'scope'.padEnd(13)}${'query kind'.padEnd(23)}${'rows'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'scan p50'.padStart(9)}${'scan p95'.padStart(9)}${'ratio'.padStart(11)}  budget`);
+  console.log(
+    `${'scope'.padEnd(13)}${'query kind'.padEnd(23)}${'rows'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'scan p50'.padStart(9)}${'scan p95'.padStart(9)}${'ratio'.padStart(11)}  budget`,
+  );
   for (const l of lines) {
     console.log(
       `${l.scope.padEnd(13)}${l.kind.padEnd(23)}${l.idx.rows.toFixed(1).padStart(6)}${f(l.idx.p50)} ${f(l.idx.p95)} ${f(l.seq.p50)} ${f(l.seq.p95)}` +
@@ -333,7 +335,12 @@ export async function run(): Promise<void> {
   const db = await openPostgres(url.toString(), 4);
   const seqDb = await openPostgres(seqUrl.toString(), 4);
   try {
-    await benchDatabase(`PostgreSQL (${(await db.query<{ v: string }>('select current_setting(\'server_version\') as v')).rows[0]!.v})`, db, seqDb, async () => undefined);
+    await benchDatabase(
+      `PostgreSQL (${(await db.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v})`,
+      db,
+      seqDb,
+      async () => undefined,
+    );
   } finally {
     await db.close();
     await seqDb.close();

@@ -19,7 +19,7 @@ interface Cell {
 
 function loads(): Cell[] {
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
   const cells: Cell[] = [];
   for (let q = 0; q < QUEUES; q++) {
     const daily = 5 + rnd() * 55;
@@ -86,7 +86,9 @@ export async function run(): Promise<void> {
   });
   time('  the same through staffing() (full answer)', () => {
     let total = 0;
-    for (const c of cells) total += staffing({ model: 'C', callsPerInterval: c.calls, intervalSeconds: 1800, ahtSeconds: c.aht, targetSeconds: 20, targetServiceLevel: 0.8 })?.agents ?? 0;
+    for (const c of cells)
+      total +=
+        staffing({ model: 'C', callsPerInterval: c.calls, intervalSeconds: 1800, ahtSeconds: c.aht, targetSeconds: 20, targetServiceLevel: 0.8 })?.agents ?? 0;
     return total;
   });
   const naive = time('Erlang C, naive direct sum (baseline)', () => {
@@ -97,10 +99,22 @@ export async function run(): Promise<void> {
   if (ours.check !== naive.check) throw new Error(`the two disagree: ${ours.check} vs ${naive.check} agents`);
   time('Erlang A, patience 120 s (no budget)', () => {
     let total = 0;
-    for (const c of cells) total += staffing({ model: 'A', callsPerInterval: c.calls, intervalSeconds: 1800, ahtSeconds: c.aht, targetSeconds: 20, targetServiceLevel: 0.8, patienceSeconds: 120 })?.agents ?? 0;
+    for (const c of cells)
+      total +=
+        staffing({
+          model: 'A',
+          callsPerInterval: c.calls,
+          intervalSeconds: 1800,
+          ahtSeconds: c.aht,
+          targetSeconds: 20,
+          targetServiceLevel: 0.8,
+          patienceSeconds: 120,
+        })?.agents ?? 0;
     return total;
   });
-  console.log(`budget ≤ 50 ms in total: p95 ${ours.p95.toFixed(1)} ms — ${ours.p95 <= 50 ? 'met' : 'NOT met'}; ${(naive.p50 / ours.p50).toFixed(1)}× faster than the baseline (p50)`);
+  console.log(
+    `budget ≤ 50 ms in total: p95 ${ours.p95.toFixed(1)} ms — ${ours.p95 <= 50 ? 'met' : 'NOT met'}; ${(naive.p50 / ours.p50).toFixed(1)}× faster than the baseline (p50)`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

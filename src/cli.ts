@@ -54,10 +54,7 @@ userCmd
   .action(userAddCommand);
 
 const auditCmd = program.command('audit').description("Journal d'audit / Audit trail");
-auditCmd
-  .command('verify')
-  .description("Vérifie la chaîne de hachage du journal d'audit / Verify the audit hash chain")
-  .action(auditVerifyCommand);
+auditCmd.command('verify').description("Vérifie la chaîne de hachage du journal d'audit / Verify the audit hash chain").action(auditVerifyCommand);
 
 program.addCommand(simulateCallsCommand());
 

@@ -71,7 +71,7 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Relais API', version: VERSION, description: "API du télésecrétariat médical Relais / Relais medical telesecretariat API" },
+      info: { title: 'Relais API', version: VERSION, description: 'API du télésecrétariat médical Relais / Relais medical telesecretariat API' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'relais_session' } } },
       security: [{ session: [] }],
     },
@@ -80,7 +80,8 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     // The docs page runs only its own scripts and is never framed (clickjacking).
-    staticCSP: "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    staticCSP:
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     uiHooks: {
       onRequest: (_request, reply, done) => {
         reply.header('x-frame-options', 'DENY');

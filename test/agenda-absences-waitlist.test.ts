@@ -52,17 +52,26 @@ for (const kind of testDatabaseKinds()) {
         `/api/practitioners/${w.practitionerId}/absences/impact?start=${encodeURIComponent(at(w.timeZone, day, '08:00'))}&end=${encodeURIComponent(at(w.timeZone, day, '13:00'))}`,
       );
       assert.equal(preview.status, 200);
-      assert.deepEqual(preview.body.map((a) => a.id), covered.map((a) => a.id));
+      assert.deepEqual(
+        preview.body.map((a) => a.id),
+        covered.map((a) => a.id),
+      );
 
       // Listed only: the appointments stay booked, the absence is saved.
-      const listed = await agent.post<{ absence: { id: string }; impacted: Appointment[]; cancelled: boolean }>(`/api/practitioners/${w.practitionerId}/absences`, {
-        start: at(w.timeZone, day, '08:00'),
-        end: at(w.timeZone, day, '11:00'),
-        reason: 'Formation',
-      });
+      const listed = await agent.post<{ absence: { id: string }; impacted: Appointment[]; cancelled: boolean }>(
+        `/api/practitioners/${w.practitionerId}/absences`,
+        {
+          start: at(w.timeZone, day, '08:00'),
+          end: at(w.timeZone, day, '11:00'),
+          reason: 'Formation',
+        },
+      );
       assert.equal(listed.status, 201);
       assert.equal(listed.body.cancelled, false);
-      assert.deepEqual(listed.body.impacted.map((a) => a.id), covered.map((a) => a.id));
+      assert.deepEqual(
+        listed.body.impacted.map((a) => a.id),
+        covered.map((a) => a.id),
+      );
       assert.ok(listed.body.impacted.every((a) => a.status === 'booked'));
 
       // With cancelImpacted: all cancelled in one transaction, one event and one audit row per appointment.
@@ -75,7 +84,10 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(cancelled.status, 201);
       assert.equal(cancelled.body.cancelled, true);
-      assert.deepEqual(cancelled.body.impacted.map((a) => [a.id, a.status, a.cancelReason]), covered.map((a) => [a.id, 'cancelled', 'Absence imprévue du praticien']));
+      assert.deepEqual(
+        cancelled.body.impacted.map((a) => [a.id, a.status, a.cancelReason]),
+        covered.map((a) => [a.id, 'cancelled', 'Absence imprévue du praticien']),
+      );
       for (const a of covered) {
         const ev = await t.db.query<{ type: string; cause: string }>(
           `select type, payload->>'cause' as cause from domain_events where payload->>'appointmentId' = $1 and type = 'appointment.cancelled'`,
@@ -87,7 +99,12 @@ for (const kind of testDatabaseKinds()) {
       const still = await t.db.query<{ status: string }>('select status from appointments where id = $1', [outside.id]);
       assert.equal(still.rows[0]!.status, 'booked');
       // The morning is now closed to booking.
-      const refused = await agent.post<ErrorResponseBody>('/api/appointments', { practitionerId: w.practitionerId, patientId: w.patientIds[3], motifId: w.motifId, start: at(w.timeZone, day, '09:00') });
+      const refused = await agent.post<ErrorResponseBody>('/api/appointments', {
+        practitionerId: w.practitionerId,
+        patientId: w.patientIds[3],
+        motifId: w.motifId,
+        start: at(w.timeZone, day, '09:00'),
+      });
       assert.equal(refused.status, 422);
       assert.equal(refused.body.error.details?.['reason'], 'absence');
     });
@@ -109,19 +126,31 @@ for (const kind of testDatabaseKinds()) {
       const third = await wait(w.patientIds[3]!, at(w.timeZone, day, '08:00'), at(w.timeZone, day, '12:00'));
       assert.ok(first.position < second.position && second.position < third.position);
 
-      const cancelled = await agent.post<{ waitlistMatches: WaitlistEntry[] }>(`/api/appointments/${appointment.id}/cancel`, { reason: 'Désistement', by: 'patient' });
+      const cancelled = await agent.post<{ waitlistMatches: WaitlistEntry[] }>(`/api/appointments/${appointment.id}/cancel`, {
+        reason: 'Désistement',
+        by: 'patient',
+      });
       assert.equal(cancelled.status, 200);
-      assert.deepEqual(cancelled.body.waitlistMatches.map((e) => e.id), [first.id, second.id, third.id]);
+      assert.deepEqual(
+        cancelled.body.waitlistMatches.map((e) => e.id),
+        [first.id, second.id, third.id],
+      );
       const matches = await agent.get<WaitlistEntry[]>(`/api/waitlist/matches?appointmentId=${appointment.id}`);
       assert.equal(matches.status, 200);
-      assert.deepEqual(matches.body.map((e) => e.id), [first.id, second.id, third.id]);
+      assert.deepEqual(
+        matches.body.map((e) => e.id),
+        [first.id, second.id, third.id],
+      );
       assert.ok(![tooLate.id, tooLong.id].some((id) => matches.body.some((e) => e.id === id)));
 
       // Withdrawn entries stop matching; a patient booked inside his period stops waiting.
       assert.equal((await agent.delete(`/api/waitlist/${first.id}`)).status, 204);
       await book(at(w.timeZone, day, '11:00'), w.patientIds[5]!);
       const list = await agent.get<WaitlistEntry[]>(`/api/waitlist?practitionerId=${w.practitionerId}`);
-      assert.deepEqual(list.body.map((e) => e.id), [tooLate.id, tooLong.id, third.id]);
+      assert.deepEqual(
+        list.body.map((e) => e.id),
+        [tooLate.id, tooLong.id, third.id],
+      );
     });
 
     it('lists the waitlist for the slot a move frees', async () => {
@@ -136,9 +165,15 @@ for (const kind of testDatabaseKinds()) {
       });
       const moved = await agent.post<{ waitlistMatches: WaitlistEntry[] }>(`/api/appointments/${appointment.id}/move`, { start: at(w.timeZone, day, '17:00') });
       assert.equal(moved.status, 200);
-      assert.deepEqual(moved.body.waitlistMatches.map((e) => e.id), [waiting.body.id]);
+      assert.deepEqual(
+        moved.body.waitlistMatches.map((e) => e.id),
+        [waiting.body.id],
+      );
       const matches = await agent.get<WaitlistEntry[]>(`/api/waitlist/matches?appointmentId=${appointment.id}`);
-      assert.deepEqual(matches.body.map((e) => e.id), [waiting.body.id]);
+      assert.deepEqual(
+        matches.body.map((e) => e.id),
+        [waiting.body.id],
+      );
     });
   });
 }

@@ -3,7 +3,18 @@ import assert from 'node:assert/strict';
 import { openTestDb, testDatabaseKinds, type TestDb } from './support/databases.ts';
 import { startServer, type TestServer, type ErrorResponseBody, type TestClient } from './support/server.ts';
 import { auditCount, createPatient } from './support/fixtures.ts';
-import { agentClient, at, createAgendaWorld, easter, inDays, nextSpringForward, nextYearly, rowCount, upcoming, type AgendaWorld } from './support/agenda-fixtures.ts';
+import {
+  agentClient,
+  at,
+  createAgendaWorld,
+  easter,
+  inDays,
+  nextSpringForward,
+  nextYearly,
+  rowCount,
+  upcoming,
+  type AgendaWorld,
+} from './support/agenda-fixtures.ts';
 
 interface Appointment {
   id: string;
@@ -56,10 +67,11 @@ for (const kind of testDatabaseKinds()) {
       ...(o.force ? { force: o.force } : {}),
     });
     const activeAt = (start: string) =>
-      rowCount(t.db, `select 1 from appointments where practitioner_id = $1 and status <> 'cancelled' and during && tstzrange($2::timestamptz, $2::timestamptz + interval '1 hour')`, [
-        w.practitionerId,
-        start,
-      ]);
+      rowCount(
+        t.db,
+        `select 1 from appointments where practitioner_id = $1 and status <> 'cancelled' and during && tstzrange($2::timestamptz, $2::timestamptz + interval '1 hour')`,
+        [w.practitionerId, start],
+      );
 
     it('books exactly one of 50 concurrent requests for one slot; the 49 others get 409 slot_taken with next slots', async () => {
       const date = upcoming(w.timeZone, 2);
@@ -101,12 +113,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(past.body.error.details?.['reason'], 'in_past');
 
       const date = upcoming(w.timeZone, 4);
-      await t.db.query(`insert into absences (organisation_id, practitioner_id, during, reason) values ($1, $2, tstzrange($3::timestamptz, $4::timestamptz), 'Congrès')`, [
-        w.organisationId,
-        w.practitionerId,
-        at(w.timeZone, date, '08:00'),
-        at(w.timeZone, date, '12:00'),
-      ]);
+      await t.db.query(
+        `insert into absences (organisation_id, practitioner_id, during, reason) values ($1, $2, tstzrange($3::timestamptz, $4::timestamptz), 'Congrès')`,
+        [w.organisationId, w.practitionerId, at(w.timeZone, date, '08:00'), at(w.timeZone, date, '12:00')],
+      );
       const absent = await agent.post<ErrorResponseBody>('/api/appointments', bookBody({ start: at(w.timeZone, date, '11:00') }));
       assert.equal(absent.status, 422);
       assert.equal(absent.body.error.details?.['reason'], 'absence');
@@ -124,10 +134,16 @@ for (const kind of testDatabaseKinds()) {
       const refused = await agent.post<ErrorResponseBody>('/api/appointments', bookBody({ start: evening }));
       assert.equal(refused.status, 422);
       assert.equal(refused.body.error.details?.['reason'], 'outside_opening_hours');
-      const forced = await agent.post<Appointment>('/api/appointments', bookBody({ start: evening, force: { reason: 'Demande du Dr, patient en urgence relative' } }));
+      const forced = await agent.post<Appointment>(
+        '/api/appointments',
+        bookBody({ start: evening, force: { reason: 'Demande du Dr, patient en urgence relative' } }),
+      );
       assert.equal(forced.status, 201);
       assert.equal(forced.body.forcedReason, 'Demande du Dr, patient en urgence relative');
-      const over = await agent.post<SlotTaken>('/api/appointments', bookBody({ start: at(w.timeZone, date, '19:10'), patientId: w.patientIds[1], force: { reason: 'Forçage encore' } }));
+      const over = await agent.post<SlotTaken>(
+        '/api/appointments',
+        bookBody({ start: at(w.timeZone, date, '19:10'), patientId: w.patientIds[1], force: { reason: 'Forçage encore' } }),
+      );
       assert.equal(over.status, 409);
       assert.equal(over.body.error.code, 'slot_taken');
       const bad = await agent.post<ErrorResponseBody>('/api/appointments', { ...bookBody({ start: evening }), force: {} });
@@ -152,7 +168,10 @@ for (const kind of testDatabaseKinds()) {
       const key = { 'idempotency-key': 'concurrent-5678' };
       const concurrent = bookBody({ start: at(w.timeZone, date, '15:00'), patientId: w.patientIds[2] });
       const all = await Promise.all(Array.from({ length: 5 }, () => agent.post<Appointment>('/api/appointments', concurrent, key)));
-      assert.deepEqual(all.map((r) => r.status), [201, 201, 201, 201, 201]);
+      assert.deepEqual(
+        all.map((r) => r.status),
+        [201, 201, 201, 201, 201],
+      );
       assert.equal(new Set(all.map((r) => r.body.id)).size, 1);
     });
 
@@ -200,7 +219,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(twice.body.error.code, 'appointment_not_active');
       assert.equal(await auditCount(t.db, `detail->>'appointmentId' = $1 and outcome = 'ok'`, [id]), auditBefore + 2);
       const events = await t.db.query<{ type: string }>(`select type from domain_events where payload->>'appointmentId' = $1 order by id`, [id]);
-      assert.deepEqual(events.rows.map((e) => e.type), ['appointment.booked', 'appointment.moved', 'appointment.cancelled']);
+      assert.deepEqual(
+        events.rows.map((e) => e.type),
+        ['appointment.booked', 'appointment.moved', 'appointment.cancelled'],
+      );
 
       // A past appointment (written directly) gets its outcome.
       const { rows } = await t.db.query<{ id: string }>(
@@ -223,7 +245,9 @@ for (const kind of testDatabaseKinds()) {
       const from = at(w.timeZone, date, '00:00');
       const to = at(w.timeZone, date, '24:00');
       const before = await auditCount(t.db, `action = 'appointment.list'`);
-      const list = await agent.get<(Appointment & { patientName: string })[]>(`/api/appointments?practitionerId=${w.practitionerId}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      const list = await agent.get<(Appointment & { patientName: string })[]>(
+        `/api/appointments?practitionerId=${w.practitionerId}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      );
       assert.equal(list.status, 200);
       assert.ok(list.body.length >= 1);
       assert.ok(list.body.every((a) => a.status !== 'cancelled' && a.patientName.length > 0));
@@ -239,7 +263,7 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(byPatient.body.some((a) => a.id === one.id));
     });
 
-    it('answers 404 for another practice\'s practitioner, patient and appointment, and audits the attempts', async () => {
+    it("answers 404 for another practice's practitioner, patient and appointment, and audits the attempts", async () => {
       const other = await createAgendaWorld(t.db, { organisationId: w.organisationId });
       const otherClient = await agentClient(server, other);
       const date = upcoming(w.timeZone, 3);
@@ -266,7 +290,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(book.status, 404);
       assert.deepEqual({ ...book.body.error, requestId: '' }, { ...missing.body.error, requestId: '' });
 
-      const patientElsewhere = await agent.post<ErrorResponseBody>('/api/appointments', bookBody({ start: at(w.timeZone, date, '17:00'), patientId: other.patientIds[0] }));
+      const patientElsewhere = await agent.post<ErrorResponseBody>(
+        '/api/appointments',
+        bookBody({ start: at(w.timeZone, date, '17:00'), patientId: other.patientIds[0] }),
+      );
       assert.equal(patientElsewhere.status, 404);
       assert.equal(await auditCount(t.db, `action = 'appointment.create' and outcome = 'not_found' and patient_id = $1`, [other.patientIds[0]]), 1);
 
@@ -275,13 +302,23 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await auditCount(t.db, `action = 'appointment.read' and outcome = 'not_found' and detail->>'appointmentId' = $1`, [theirs.body.id]), 1);
       assert.equal((await agent.post(`/api/appointments/${theirs.body.id}/cancel`, { reason: 'x', by: 'patient' })).status, 404);
       assert.equal((await agent.get(`/api/practitioners/${other.practitionerId}/slots?motifId=${other.motifId}&from=${date}&to=${date}`)).status, 404);
-      assert.equal((await agent.get(`/api/appointments?practitionerId=${other.practitionerId}&from=${encodeURIComponent(at(w.timeZone, date, '00:00'))}&to=${encodeURIComponent(at(w.timeZone, date, '24:00'))}`)).status, 404);
+      assert.equal(
+        (
+          await agent.get(
+            `/api/appointments?practitionerId=${other.practitionerId}&from=${encodeURIComponent(at(w.timeZone, date, '00:00'))}&to=${encodeURIComponent(at(w.timeZone, date, '24:00'))}`,
+          )
+        ).status,
+        404,
+      );
       const stillBooked = await t.db.query<{ status: string }>('select status from appointments where id = $1', [theirs.body.id]);
       assert.equal(stillBooked.rows[0]!.status, 'booked');
     });
 
     it('refuses unknown fields and malformed instants with the field path', async () => {
-      const extra = await agent.post<ErrorResponseBody>('/api/appointments', { ...bookBody({ start: at(w.timeZone, upcoming(w.timeZone, 1), '09:00') }), colour: 'red' });
+      const extra = await agent.post<ErrorResponseBody>('/api/appointments', {
+        ...bookBody({ start: at(w.timeZone, upcoming(w.timeZone, 1), '09:00') }),
+        colour: 'red',
+      });
       assert.equal(extra.status, 400);
       const floating = await agent.post<ErrorResponseBody>('/api/appointments', bookBody({ start: '2030-01-07T09:00:00' }));
       assert.equal(floating.status, 400);
@@ -321,7 +358,9 @@ for (const kind of testDatabaseKinds()) {
       const open = await tryBook(paris, day);
       assert.equal(open.status, 201);
       assert.equal((open.body as Appointment).start, at('Europe/Paris', day, '09:00'));
-      const slots = await (await agentClient(server, martinique)).get<Slot[]>(`/api/practitioners/${martinique.practitionerId}/slots?motifId=${martinique.motifId}&from=${day}&to=${day}`);
+      const slots = await (
+        await agentClient(server, martinique)
+      ).get<Slot[]>(`/api/practitioners/${martinique.practitionerId}/slots?motifId=${martinique.motifId}&from=${day}&to=${day}`);
       assert.deepEqual(slots.body, []);
     });
 

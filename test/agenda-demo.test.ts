@@ -53,7 +53,9 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('keeps past appointments closed (honoured, no-show or cancelled) and none on a public holiday or over an absence', async () => {
-      const stale = await t.db.query<{ n: number }>(`select count(*)::int as n from appointments where status = 'booked' and upper(during) < now() - interval '1 day'`);
+      const stale = await t.db.query<{ n: number }>(
+        `select count(*)::int as n from appointments where status = 'booked' and upper(during) < now() - interval '1 day'`,
+      );
       assert.equal(stale.rows[0]!.n, 0);
       const statuses = await t.db.query<{ status: string; n: number }>(`select status, count(*)::int as n from appointments group by 1`);
       const by = Object.fromEntries(statuses.rows.map((r) => [r.status, r.n]));

@@ -34,8 +34,21 @@ for (const kind of testDatabaseKinds()) {
       server = await startServer(t.db);
       w = await createAgendaWorld(t.db);
       // A kiné: 30-minute sessions on Tuesday and Friday afternoons.
-      kineMotif = await createMotif(t.db, { organisationId: w.organisationId, practitionerId: w.practitionerId, label: 'Séance de kinésithérapie', durationMinutes: 30 });
-      await createWeeklyRanges(t.db, { organisationId: w.organisationId, practitionerId: w.practitionerId, practiceId: w.practiceId, motifIds: [kineMotif], weekdays: [2, 5], start: '14:00', end: '19:00' });
+      kineMotif = await createMotif(t.db, {
+        organisationId: w.organisationId,
+        practitionerId: w.practitionerId,
+        label: 'Séance de kinésithérapie',
+        durationMinutes: 30,
+      });
+      await createWeeklyRanges(t.db, {
+        organisationId: w.organisationId,
+        practitionerId: w.practitionerId,
+        practiceId: w.practiceId,
+        motifIds: [kineMotif],
+        weekdays: [2, 5],
+        start: '14:00',
+        end: '19:00',
+      });
       agent = await agentClient(server, w);
     });
     after(async () => {
@@ -60,7 +73,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.status, 201);
       assert.equal(r.body.appointments.length, 10);
       const expected = Array.from({ length: 10 }, (_, i) => at(w.timeZone, plusDays(tuesday, Math.floor(i / 2) * 7 + (i % 2) * 3), '17:00'));
-      assert.deepEqual(r.body.appointments.map((a) => a.start), expected);
+      assert.deepEqual(
+        r.body.appointments.map((a) => a.start),
+        expected,
+      );
       assert.ok(r.body.appointments.every((a) => a.seriesId === r.body.seriesId));
       assert.equal(await rowCount(t.db, 'select 1 from appointments where series_id = $1', [r.body.seriesId]), 10);
       assert.equal(await auditCount(t.db, `action = 'appointment.series.create' and detail->>'seriesId' = $1`, [r.body.seriesId]), 1);
@@ -106,13 +122,19 @@ for (const kind of testDatabaseKinds()) {
 
     it('books every N days with intervalDays, and refuses a rule that mixes modes', async () => {
       const friday = plusDays(quietMonday(w.timeZone, 3, 80), 4);
-      const r = await agent.post<{ appointments: Appointment[] }>('/api/appointment-series', series(at(w.timeZone, friday, '14:30'), { count: 3, intervalDays: 7 }, w.patientIds[2]));
+      const r = await agent.post<{ appointments: Appointment[] }>(
+        '/api/appointment-series',
+        series(at(w.timeZone, friday, '14:30'), { count: 3, intervalDays: 7 }, w.patientIds[2]),
+      );
       assert.equal(r.status, 201);
       assert.deepEqual(
         r.body.appointments.map((a) => a.start),
         [0, 7, 14].map((d) => at(w.timeZone, plusDays(friday, d), '14:30')),
       );
-      const bad = await agent.post<ErrorResponseBody>('/api/appointment-series', series(at(w.timeZone, friday, '15:00'), { count: 3, intervalDays: 7, weekdays: [5] }));
+      const bad = await agent.post<ErrorResponseBody>(
+        '/api/appointment-series',
+        series(at(w.timeZone, friday, '15:00'), { count: 3, intervalDays: 7, weekdays: [5] }),
+      );
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.field, 'rule.weekdays');
     });

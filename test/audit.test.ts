@@ -113,17 +113,26 @@ for (const kind of testDatabaseKinds()) {
       mark = await lastId(t.db);
       assert.equal((await agent.get(`/api/patients/${patientA}`)).status, 200);
       rows = await rowsAfter(t.db, mark);
-      assert.deepEqual(rows.map((r) => [r.action, r.outcome, r.patient_id]), [['patient.read', 'ok', patientA]]);
+      assert.deepEqual(
+        rows.map((r) => [r.action, r.outcome, r.patient_id]),
+        [['patient.read', 'ok', patientA]],
+      );
 
       mark = await lastId(t.db);
       assert.equal((await agent.patch(`/api/patients/${patientA}`, { note: 'Rappeler après 17 h', email: 'lea@exemple.fr' })).status, 200);
       rows = await rowsAfter(t.db, mark);
-      assert.deepEqual(rows.map((r) => [r.action, r.outcome, r.patient_id]), [['patient.update', 'ok', patientA]]);
+      assert.deepEqual(
+        rows.map((r) => [r.action, r.outcome, r.patient_id]),
+        [['patient.update', 'ok', patientA]],
+      );
       assert.deepEqual(rows[0]!.detail, { fields: ['email', 'note'] });
 
       mark = await lastId(t.db);
       const found = await agent.get<{ items: { id: string }[] }>('/api/patients?q=hebert');
-      assert.deepEqual(found.body.items.map((p) => p.id), [patientA]);
+      assert.deepEqual(
+        found.body.items.map((p) => p.id),
+        [patientA],
+      );
       const searched = await rowsAfter(t.db, mark);
       assert.equal(searched.length, 1);
       assert.equal(searched[0]!.action, 'patient.search');
@@ -134,30 +143,48 @@ for (const kind of testDatabaseKinds()) {
       const dup = await agent.post('/api/patients', { practiceId: practiceA, birthName: 'HEBERT', firstGivenName: 'lea', birthDate: '1975-05-05', sex: 'F' });
       assert.equal(dup.status, 409);
       rows = await rowsAfter(t.db, mark);
-      assert.deepEqual(rows.map((r) => [r.action, r.outcome, r.patient_id]), [['patient.create', 'failed', patientA]]);
+      assert.deepEqual(
+        rows.map((r) => [r.action, r.outcome, r.patient_id]),
+        [['patient.create', 'failed', patientA]],
+      );
     });
 
     it("writes one row for a denied read of another practice's patient, and one for an unknown id", async () => {
       let mark = await lastId(t.db);
       assert.equal((await agent.get(`/api/patients/${patientB}`)).status, 404);
       let rows = await rowsAfter(t.db, mark);
-      assert.deepEqual(rows.map((r) => [r.action, r.outcome, r.patient_id, r.actor_user_id]), [['patient.read', 'denied', patientB, agentId]]);
+      assert.deepEqual(
+        rows.map((r) => [r.action, r.outcome, r.patient_id, r.actor_user_id]),
+        [['patient.read', 'denied', patientB, agentId]],
+      );
 
       const unknown = randomUUID();
       mark = await lastId(t.db);
       assert.equal((await agent.get(`/api/patients/${unknown}`)).status, 404);
       rows = await rowsAfter(t.db, mark);
-      assert.deepEqual(rows.map((r) => [r.action, r.outcome, r.patient_id]), [['patient.read', 'not_found', unknown]]);
+      assert.deepEqual(
+        rows.map((r) => [r.action, r.outcome, r.patient_id]),
+        [['patient.read', 'not_found', unknown]],
+      );
 
       mark = await lastId(t.db);
       assert.equal((await agent.patch(`/api/patients/${patientB}`, { note: 'x' })).status, 404);
       rows = await rowsAfter(t.db, mark);
-      assert.deepEqual(rows.map((r) => [r.action, r.outcome, r.patient_id]), [['patient.update', 'denied', patientB]]);
+      assert.deepEqual(
+        rows.map((r) => [r.action, r.outcome, r.patient_id]),
+        [['patient.update', 'denied', patientB]],
+      );
     });
 
     it('writes nothing for input refused by validation', async () => {
       const before = await auditCount(t.db);
-      const r = await agent.post<ErrorResponseBody>('/api/patients', { practiceId: practiceA, birthName: 'X', firstGivenName: 'Y', birthDate: 'hier', sex: 'F' });
+      const r = await agent.post<ErrorResponseBody>('/api/patients', {
+        practiceId: practiceA,
+        birthName: 'X',
+        firstGivenName: 'Y',
+        birthDate: 'hier',
+        sex: 'F',
+      });
       assert.equal(r.status, 400);
       assert.equal((await agent.patch(`/api/patients/${patientA}`, { sex: 'Q' })).status, 400);
       assert.equal((await agent.get('/api/patients/not-a-uuid')).status, 400);
@@ -200,8 +227,14 @@ for (const kind of testDatabaseKinds()) {
             requestId: 'test',
             clock: systemClock,
             actor: {
-              userId: randomUUID(), organisationId: randomUUID(), role: 'agent', email: 'a@test.relais.fr', displayName: 'A',
-              locale: 'fr', practitionerId: null, practiceIds: [],
+              userId: randomUUID(),
+              organisationId: randomUUID(),
+              role: 'agent',
+              email: 'a@test.relais.fr',
+              displayName: 'A',
+              locale: 'fr',
+              practitionerId: null,
+              practiceIds: [],
             },
           };
           for (let i = 0; i < 4; i++) {

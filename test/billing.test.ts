@@ -33,7 +33,10 @@ const TERMS: TermsInput = {
 };
 
 /** One call in the log: ENTER, then answered (CONNECT, COMPLETE, WRAPUP) or abandoned after `wait` seconds. */
-async function logCall(db: Queryable, o: { org: string; practice: string; enter: string; answered: boolean; wait?: number; training?: boolean }): Promise<string> {
+async function logCall(
+  db: Queryable,
+  o: { org: string; practice: string; enter: string; answered: boolean; wait?: number; training?: boolean },
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `insert into calls (organisation_id, practice_id, provider, provider_call_id, called_number, caller_number, status, training)
      values ($1, $2, 'twilio', $3, '+33140000000', '+33612345678', $4, $5) returning id`,
@@ -43,11 +46,26 @@ async function logCall(db: Queryable, o: { org: string; practice: string; enter:
   const t0 = Date.parse(o.enter);
   const wait = (o.wait ?? 10) * 1000;
   const steps: [number, string][] = o.answered
-    ? [[t0, 'ENTER'], [t0 + wait, 'CONNECT'], [t0 + wait + 120_000, 'COMPLETE'], [t0 + wait + 150_000, 'WRAPUP']]
-    : [[t0, 'ENTER'], [t0 + wait, 'ABANDON']];
+    ? [
+        [t0, 'ENTER'],
+        [t0 + wait, 'CONNECT'],
+        [t0 + wait + 120_000, 'COMPLETE'],
+        [t0 + wait + 150_000, 'WRAPUP'],
+      ]
+    : [
+        [t0, 'ENTER'],
+        [t0 + wait, 'ABANDON'],
+      ];
   for (const [at, event] of steps) {
     const data = event === 'ENTER' && o.training ? { training: true } : {};
-    await db.query('insert into call_events (at, organisation_id, practice_id, call_id, event, data) values ($1, $2, $3, $4, $5, $6)', [new Date(at), o.org, o.practice, id, event, JSON.stringify(data)]);
+    await db.query('insert into call_events (at, organisation_id, practice_id, call_id, event, data) values ($1, $2, $3, $4, $5, $6)', [
+      new Date(at),
+      o.org,
+      o.practice,
+      id,
+      event,
+      JSON.stringify(data),
+    ]);
   }
   return id;
 }
@@ -89,7 +107,13 @@ for (const kind of testDatabaseKinds()) {
       const o = await createUser(db, { organisationId: org, role: 'practitioner', practitionerId: otherDr, practiceIds: [other] });
       // November 2026 in Paris: 5 answered weekday calls, one of them at 20:00 (evening), one on Saturday 7;
       // a training call, a short abandon (2 s), an abandon after 40 s. In Martinique: one answered call on a weekday.
-      for (const enter of ['2026-11-02T10:00:00+01:00', '2026-11-03T11:00:00+01:00', '2026-11-04T20:00:00+01:00', '2026-11-05T09:30:00+01:00', '2026-11-07T10:00:00+01:00']) {
+      for (const enter of [
+        '2026-11-02T10:00:00+01:00',
+        '2026-11-03T11:00:00+01:00',
+        '2026-11-04T20:00:00+01:00',
+        '2026-11-05T09:30:00+01:00',
+        '2026-11-07T10:00:00+01:00',
+      ]) {
         answered.push(await logCall(db, { org, practice: paris, enter, answered: true }));
       }
       answered.push(await logCall(db, { org, practice: fdf, enter: '2026-11-10T10:00:00-04:00', answered: true }));
@@ -99,7 +123,10 @@ for (const kind of testDatabaseKinds()) {
       // October: two answered calls (the value report compares).
       await logCall(db, { org, practice: paris, enter: '2026-10-12T10:00:00+02:00', answered: true });
       await logCall(db, { org, practice: paris, enter: '2026-10-13T10:00:00+02:00', answered: true });
-      await db.query(`insert into messages (organisation_id, practice_id, practitioner_id, type, body, created_by, created_at) values ($1, $2, $3, 'information', 'Rappeler le labo', $4, '2026-11-05T10:00:00+01:00')`, [org, paris, drId, g.id]);
+      await db.query(
+        `insert into messages (organisation_id, practice_id, practitioner_id, type, body, created_by, created_at) values ($1, $2, $3, 'information', 'Rappeler le labo', $4, '2026-11-05T10:00:00+01:00')`,
+        [org, paris, drId, g.id],
+      );
 
       server = await startServer(db);
       admin = server.client();
@@ -112,17 +139,34 @@ for (const kind of testDatabaseKinds()) {
       await outsider.login(o.email, o.password);
 
       const seller = await admin.post<{ id: string }>('/api/billing/sellers', {
-        legalName: 'Relais Télésecrétariat SAS', siren: '552100554', addressLine: '10 rue de Lyon', postalCode: '75012', city: 'Paris',
-        email: 'facturation@relais.example', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP',
+        legalName: 'Relais Télésecrétariat SAS',
+        siren: '552100554',
+        addressLine: '10 rue de Lyon',
+        postalCode: '75012',
+        city: 'Paris',
+        email: 'facturation@relais.example',
+        iban: 'FR7630006000011234567890189',
+        bic: 'AGRIFRPP',
       });
       assert.equal(seller.status, 201, seller.text);
       sellerId = seller.body.id;
       const client = await admin.post<{ id: string }>('/api/billing/clients', {
-        sellerId, legalName: 'SCM Voltaire & Carbet', siren: '732829320', addressLine: '3 place Voltaire', postalCode: '75011', city: 'Paris', practiceIds: [paris, fdf],
+        sellerId,
+        legalName: 'SCM Voltaire & Carbet',
+        siren: '732829320',
+        addressLine: '3 place Voltaire',
+        postalCode: '75011',
+        city: 'Paris',
+        practiceIds: [paris, fdf],
       });
       assert.equal(client.status, 201, client.text);
       clientId = client.body.id;
-      const contract = await admin.post<{ id: string }>('/api/billing/contracts', { clientId, label: 'Permanence téléphonique', startsOn: '2026-01-01', terms: TERMS });
+      const contract = await admin.post<{ id: string }>('/api/billing/contracts', {
+        clientId,
+        label: 'Permanence téléphonique',
+        startsOn: '2026-01-01',
+        terms: TERMS,
+      });
       assert.equal(contract.status, 201, contract.text);
       contractId = contract.body.id;
     });
@@ -161,13 +205,20 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(inv.body.vat, [{ rateBp: 2000, basisCents: 65_350, vatCents: 13_070 }]);
 
       // Every billed call is one of the answered ones; the training call and the abandons are not billed.
-      const { rows } = await t.db.query<{ source_id: string }>("select source_id from invoice_units where invoice_id = $1 and source = 'call' and line_position in (3, 4, 5)", [invoiceId]);
+      const { rows } = await t.db.query<{ source_id: string }>(
+        "select source_id from invoice_units where invoice_id = $1 and source = 'call' and line_position in (3, 4, 5)",
+        [invoiceId],
+      );
       assert.deepEqual(rows.map((r) => r.source_id).sort(), [...answered].sort());
       assert.ok(!rows.some((r) => r.source_id === training));
     });
 
     it('lets the admin add and remove free lines on a draft', async () => {
-      const added = await admin.post<InvoiceDetail>(`/api/invoices/${invoiceId}/lines`, { label: 'Paramétrage du standard', quantity: 1, unitPriceCents: 15_000 });
+      const added = await admin.post<InvoiceDetail>(`/api/invoices/${invoiceId}/lines`, {
+        label: 'Paramétrage du standard',
+        quantity: 1,
+        unitPriceCents: 15_000,
+      });
       assert.equal(added.status, 200, added.text);
       assert.equal(added.body.netCents, 80_350);
       const free = added.body.lines.find((l) => l.kind === 'free')!;
@@ -202,7 +253,10 @@ for (const kind of testDatabaseKinds()) {
       // A new contract version cannot reach back into the invoiced month.
       const version = await admin.post<ErrorResponseBody>(`/api/billing/contracts/${contractId}/versions`, { validFrom: '2026-11-15', terms: TERMS });
       assert.equal(version.body.error.code, 'contract_period_invoiced');
-      assert.equal((await admin.post(`/api/billing/contracts/${contractId}/versions`, { validFrom: '2026-12-01', terms: { ...TERMS, subscriptionCents: 65_000 } })).status, 200);
+      assert.equal(
+        (await admin.post(`/api/billing/contracts/${contractId}/versions`, { validFrom: '2026-12-01', terms: { ...TERMS, subscriptionCents: 65_000 } })).status,
+        200,
+      );
     });
 
     it('serves the Factur-X PDF carrying exactly the XML of /cii.xml, with the French mentions', async () => {
@@ -233,14 +287,21 @@ for (const kind of testDatabaseKinds()) {
 
     it('shows the practitioner his practice’s issued invoice, and nobody else', async () => {
       const list = await practitioner.get<{ items: InvoiceSummary[] }>('/api/invoices?month=2026-11');
-      assert.deepEqual(list.body.items.map((i) => i.id), [invoiceId]);
+      assert.deepEqual(
+        list.body.items.map((i) => i.id),
+        [invoiceId],
+      );
       assert.equal((await practitioner.get(`/api/invoices/${invoiceId}/cii.xml`)).status, 200);
       assert.equal((await outsider.get(`/api/invoices/${invoiceId}`)).status, 404);
       assert.deepEqual((await outsider.get<{ items: unknown[] }>('/api/invoices')).body.items, []);
     });
 
     it('gives the value report: the month against the last, every line reconciled with the log', async () => {
-      const r = await admin.get<{ current: Record<string, number>; previous: Record<string, number>; lines: { invoiced: number; recomputed: number | null; matches: boolean }[] }>(`/api/invoices/${invoiceId}/report`);
+      const r = await admin.get<{
+        current: Record<string, number>;
+        previous: Record<string, number>;
+        lines: { invoiced: number; recomputed: number | null; matches: boolean }[];
+      }>(`/api/invoices/${invoiceId}/report`);
       assert.equal(r.status, 200, r.text);
       assert.equal(r.body.current.received, 8);
       assert.equal(r.body.current.answered, 6);
@@ -250,8 +311,14 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.body.current.messages, 1);
       assert.equal(r.body.previous.answered, 2);
       assert.ok(r.body.lines.every((l) => l.matches));
-      assert.deepEqual(r.body.lines.map((l) => l.invoiced), [0, 0, 3, 2, 1, 1, 1, 1]);
-      assert.deepEqual(r.body.lines.map((l) => l.recomputed), [null, null, 3, 2, 1, 1, 1, 1]);
+      assert.deepEqual(
+        r.body.lines.map((l) => l.invoiced),
+        [0, 0, 3, 2, 1, 1, 1, 1],
+      );
+      assert.deepEqual(
+        r.body.lines.map((l) => l.recomputed),
+        [null, null, 3, 2, 1, 1, 1, 1],
+      );
     });
 
     it('records payments up to the balance and marks the invoice paid', async () => {
@@ -287,16 +354,27 @@ for (const kind of testDatabaseKinds()) {
     it('gives 20 concurrent issues 20 different numbers with no gap', async () => {
       // Twenty more contracts of the client, invoiced for October.
       for (let i = 0; i < 20; i++) {
-        const c = await admin.post('/api/billing/contracts', { clientId, label: `Option ${i + 1}`, startsOn: '2026-10-01', terms: { ...TERMS, subscriptionCents: 1_000 + i, options: [] } });
+        const c = await admin.post('/api/billing/contracts', {
+          clientId,
+          label: `Option ${i + 1}`,
+          startsOn: '2026-10-01',
+          terms: { ...TERMS, subscriptionCents: 1_000 + i, options: [] },
+        });
         assert.equal(c.status, 201, c.text);
       }
       const run = await admin.post<RunResult>('/api/billing/runs', { month: '2026-10' });
       assert.equal(run.body.drafts, 21);
       const drafts = run.body.invoiceIds.slice(0, 20);
       const results = await Promise.all(drafts.map((id) => admin.post<InvoiceDetail>(`/api/invoices/${id}/issue`)));
-      assert.deepEqual(results.map((r) => r.status), drafts.map(() => 200));
+      assert.deepEqual(
+        results.map((r) => r.status),
+        drafts.map(() => 200),
+      );
       const numbers = results.map((r) => seqOf(r.body.number)).sort((a, b) => a - b);
-      assert.deepEqual(numbers, Array.from({ length: 20 }, (_, i) => i + 3));
+      assert.deepEqual(
+        numbers,
+        Array.from({ length: 20 }, (_, i) => i + 3),
+      );
       for (const r of results) {
         const xml = await admin.get(`/api/invoices/${r.body.id}/cii.xml`);
         generated.push({ name: r.body.number ?? '?', xml: xml.text });

@@ -38,10 +38,10 @@ describe('calls: the console rings with real calls (pglite, browser)', () => {
     t = await openTestDb('pglite');
     world = await createWorld(t.db);
     // The agent is the Lilas practice's dedicated secretary: its calls ring at her first, without waiting.
-    await t.db.query(
-      `update user_practices set dedicated = true where practice_id = $1 and user_id = (select id from users where email = $2)`,
-      [world.lilasId, world.agent.email],
-    );
+    await t.db.query(`update user_practices set dedicated = true where practice_id = $1 and user_id = (select id from users where email = $2)`, [
+      world.lilasId,
+      world.agent.email,
+    ]);
     fake = new FakeTwilio();
     server = await startServer(t.db, { twilio: { authToken: fake.authToken, accountSid: undefined, apiUrl: 'http://127.0.0.1:9' } });
     fake.baseUrl = server.baseUrl;

@@ -105,9 +105,9 @@ if (testDatabaseKinds().includes('postgresql')) {
         }),
       );
       for (let i = 0; ; i++) {
-        const { rows } = await t.db.query<{ n: number }>(
-          `select count(*)::int as n from calls where provider_call_id = any($1) and status = 'completed'`, [sids],
-        );
+        const { rows } = await t.db.query<{ n: number }>(`select count(*)::int as n from calls where provider_call_id = any($1) and status = 'completed'`, [
+          sids,
+        ]);
         if (rows[0]!.n === CALLS) break;
         if (i > 600) assert.fail(`only ${rows[0]!.n} of ${CALLS} calls were completed`);
         await new Promise((r) => setTimeout(r, 100));
@@ -143,13 +143,18 @@ if (testDatabaseKinds().includes('postgresql')) {
     it('has the database refuse a second live call for one agent', async () => {
       const { rows } = await t.db.query<{ id: string }>(`select id from calls where organisation_id = $1 order by created_at limit 2`, [org]);
       const agent = agents[0]!.id;
-      await t.db.transaction(async (tx) => {
-        await tx.query(`update calls set status = 'connected', agent_id = $2 where id = $1`, [rows[0]!.id, agent]);
-        await assert.rejects(tx.query(`update calls set status = 'connected', agent_id = $2 where id = $1`, [rows[1]!.id, agent]), (e) => sqlState(e) === '23505');
-        throw Object.assign(new Error('roll back'), { rollback: true });
-      }).catch((e: { rollback?: boolean }) => {
-        if (!e.rollback) throw e;
-      });
+      await t.db
+        .transaction(async (tx) => {
+          await tx.query(`update calls set status = 'connected', agent_id = $2 where id = $1`, [rows[0]!.id, agent]);
+          await assert.rejects(
+            tx.query(`update calls set status = 'connected', agent_id = $2 where id = $1`, [rows[1]!.id, agent]),
+            (e) => sqlState(e) === '23505',
+          );
+          throw Object.assign(new Error('roll back'), { rollback: true });
+        })
+        .catch((e: { rollback?: boolean }) => {
+          if (!e.rollback) throw e;
+        });
     });
   });
 }

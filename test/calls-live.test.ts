@@ -83,8 +83,14 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(
         { ...offered, offeredAt: typeof offered.offeredAt },
         {
-          type: 'call.offered', callId: rows[0]!.id, calledNumber: number, callerNumber: '+33612345678', practiceId: practice, urgent: false,
-          offeredAt: 'string', ringTimeoutSeconds: 15,
+          type: 'call.offered',
+          callId: rows[0]!.id,
+          calledNumber: number,
+          callerNumber: '+33612345678',
+          practiceId: practice,
+          urgent: false,
+          offeredAt: 'string',
+          ringTimeoutSeconds: 15,
         },
       );
       await flush(wrongSocket);

@@ -34,7 +34,13 @@ for (const kind of testDatabaseKinds()) {
       practice = await createPractice(t.db, org);
       const other = await createPractice(t.db, org);
       const number = await addNumber(t.db, practice);
-      patient = await createPatient(t.db, { organisationId: org, practiceId: practice, birthName: 'Lefèvre', firstGivenName: 'Zoé', mobilePhone: '+33612345678' });
+      patient = await createPatient(t.db, {
+        organisationId: org,
+        practiceId: practice,
+        birthName: 'Lefèvre',
+        firstGivenName: 'Zoé',
+        mobilePhone: '+33612345678',
+      });
       otherPatient = await createPatient(t.db, { organisationId: org, practiceId: other });
       const login = async (role: 'agent' | 'supervisor', practices: string[]) => {
         const u = await createUser(t.db, { organisationId: org, role });
@@ -61,7 +67,9 @@ for (const kind of testDatabaseKinds()) {
     it('records the outcome with its patient, traced in the audit log', async () => {
       const before = await auditCount(t.db, "action = 'call.outcome' and patient_id = $1 and outcome = 'ok'", [patient]);
       const r = await agent.post<{ outcome: string; patientId: string; outcomeNote: string; status: string }>(`/api/calls/${callId}/outcome`, {
-        outcome: 'booked', patientId: patient, note: 'RDV mardi',
+        outcome: 'booked',
+        patientId: patient,
+        note: 'RDV mardi',
       });
       assert.equal(r.status, 200);
       assert.deepEqual([r.body.outcome, r.body.patientId, r.body.outcomeNote, r.body.status], ['booked', patient, 'RDV mardi', 'wrap_up']);
@@ -71,7 +79,10 @@ for (const kind of testDatabaseKinds()) {
 
     it('refuses another practice’s patient like a nonexistent one, and traces the attempt', async () => {
       const denied = await agent.post<ErrorResponseBody>(`/api/calls/${callId}/outcome`, { outcome: 'message', patientId: otherPatient });
-      const missing = await agent.post<ErrorResponseBody>(`/api/calls/${callId}/outcome`, { outcome: 'message', patientId: '00000000-0000-4000-8000-000000000000' });
+      const missing = await agent.post<ErrorResponseBody>(`/api/calls/${callId}/outcome`, {
+        outcome: 'message',
+        patientId: '00000000-0000-4000-8000-000000000000',
+      });
       assert.equal(denied.status, 404);
       assert.deepEqual({ ...denied.body.error, requestId: '' }, { ...missing.body.error, requestId: '' });
       assert.equal(denied.body.error.field, 'patientId');
@@ -93,10 +104,16 @@ for (const kind of testDatabaseKinds()) {
       const before = await auditCount(t.db, "action = 'call.search'");
       const byNumber = await agent.get<LogBody>(`/api/calls?practiceId=${practice}&q=${encodeURIComponent('06 12 34')}`);
       assert.equal(byNumber.status, 200);
-      assert.deepEqual(byNumber.body.items.map((c) => [c.id, c.outcome, c.patientName, c.callerNumber]), [[callId, 'booked', 'Lefèvre Zoé', '+33612345678']]);
+      assert.deepEqual(
+        byNumber.body.items.map((c) => [c.id, c.outcome, c.patientName, c.callerNumber]),
+        [[callId, 'booked', 'Lefèvre Zoé', '+33612345678']],
+      );
       assert.ok(byNumber.body.items[0]!.agentName);
       const byName = await agent.get<LogBody>(`/api/calls?q=lefevre`);
-      assert.deepEqual(byName.body.items.map((c) => c.id), [callId]);
+      assert.deepEqual(
+        byName.body.items.map((c) => c.id),
+        [callId],
+      );
       assert.equal(await auditCount(t.db, "action = 'call.search'"), before + 2);
       const nothing = await agent.get<LogBody>(`/api/calls?practiceId=${practice}&q=0699`);
       assert.deepEqual(nothing.body.items, []);

@@ -51,13 +51,24 @@ async function logCall(db: Queryable, o: { org: string; practice: string; steps:
   );
   for (const [when, event, agent] of o.steps) {
     await db.query('insert into call_events (at, organisation_id, practice_id, call_id, agent_id, event) values ($1, $2, $3, $4, $5, $6)', [
-      when, o.org, o.practice, rows[0]!.id, agent, event,
+      when,
+      o.org,
+      o.practice,
+      rows[0]!.id,
+      agent,
+      event,
     ]);
   }
 }
 
 async function logAgent(db: Queryable, org: string, agent: string, when: Date, event: string, data: Record<string, unknown> = {}) {
-  await db.query('insert into call_events (at, organisation_id, agent_id, event, data) values ($1, $2, $3, $4, $5)', [when, org, agent, event, JSON.stringify(data)]);
+  await db.query('insert into call_events (at, organisation_id, agent_id, event, data) values ($1, $2, $3, $4, $5)', [
+    when,
+    org,
+    agent,
+    event,
+    JSON.stringify(data),
+  ]);
 }
 
 for (const kind of testDatabaseKinds()) {
@@ -87,15 +98,49 @@ for (const kind of testDatabaseKinds()) {
       const sup = await createUser(db, { organisationId: org, role: 'supervisor' });
       await logAgent(db, org, agentA.id, at('08:30:00'), 'LOGIN', { status: 'available' });
       await logCall(db, {
-        org, practice: p1, status: 'completed', agent: agentA.id,
-        steps: [[at('09:00:00'), 'ENTER', null], [at('09:00:05'), 'OFFER', agentA.id], [at('09:00:12'), 'CONNECT', agentA.id], [at('09:02:12'), 'COMPLETE', agentA.id], [at('09:02:42'), 'WRAPUP', agentA.id]],
+        org,
+        practice: p1,
+        status: 'completed',
+        agent: agentA.id,
+        steps: [
+          [at('09:00:00'), 'ENTER', null],
+          [at('09:00:05'), 'OFFER', agentA.id],
+          [at('09:00:12'), 'CONNECT', agentA.id],
+          [at('09:02:12'), 'COMPLETE', agentA.id],
+          [at('09:02:42'), 'WRAPUP', agentA.id],
+        ],
       });
       await logCall(db, {
-        org, practice: p1, status: 'completed', agent: agentA.id,
-        steps: [[at('09:10:00'), 'ENTER', null], [at('09:10:30'), 'OFFER', agentA.id], [at('09:10:40'), 'CONNECT', agentA.id], [at('09:13:40'), 'COMPLETE', agentA.id], [at('09:14:00'), 'WRAPUP', agentA.id]],
+        org,
+        practice: p1,
+        status: 'completed',
+        agent: agentA.id,
+        steps: [
+          [at('09:10:00'), 'ENTER', null],
+          [at('09:10:30'), 'OFFER', agentA.id],
+          [at('09:10:40'), 'CONNECT', agentA.id],
+          [at('09:13:40'), 'COMPLETE', agentA.id],
+          [at('09:14:00'), 'WRAPUP', agentA.id],
+        ],
       });
-      await logCall(db, { org, practice: p2, status: 'abandoned', steps: [[at('09:40:00'), 'ENTER', null], [at('09:40:02'), 'ABANDON', null]] });
-      await logCall(db, { org, practice: p2, status: 'abandoned', steps: [[at('09:45:00'), 'ENTER', null], [at('09:46:00'), 'ABANDON', null]] });
+      await logCall(db, {
+        org,
+        practice: p2,
+        status: 'abandoned',
+        steps: [
+          [at('09:40:00'), 'ENTER', null],
+          [at('09:40:02'), 'ABANDON', null],
+        ],
+      });
+      await logCall(db, {
+        org,
+        practice: p2,
+        status: 'abandoned',
+        steps: [
+          [at('09:45:00'), 'ENTER', null],
+          [at('09:46:00'), 'ABANDON', null],
+        ],
+      });
       server = await startServer(db);
       supervisor = server.client();
       await supervisor.login(sup.email, sup.password);
@@ -126,7 +171,13 @@ for (const kind of testDatabaseKinds()) {
     it('per local half-hour, labelled in the practice’s time', async () => {
       const r = await supervisor.get<Report>(`/api/calls/metrics?${window}&groupBy=half_hour&practiceId=${p2}`);
       assert.equal(r.status, 200, r.text);
-      assert.deepEqual(r.body.items.map((i) => [i.label, i.offered]), [['2026-03-02T09:00+01:00', 0], ['2026-03-02T09:30+01:00', 2]]);
+      assert.deepEqual(
+        r.body.items.map((i) => [i.label, i.offered]),
+        [
+          ['2026-03-02T09:00+01:00', 0],
+          ['2026-03-02T09:30+01:00', 2],
+        ],
+      );
       assert.equal(r.body.total.occupancy, null, 'occupancy is an agent’s, not a practice’s');
     });
 
@@ -141,7 +192,10 @@ for (const kind of testDatabaseKinds()) {
     it('shows an agent her own figures only; another agent or an unknown one answers 404 alike', async () => {
       const own = await agentClient.get<Report>(`/api/calls/metrics?${window}&groupBy=agent`);
       assert.equal(own.status, 200, own.text);
-      assert.deepEqual(own.body.items.map((i) => i.agentId), [agentA.id]);
+      assert.deepEqual(
+        own.body.items.map((i) => i.agentId),
+        [agentA.id],
+      );
       assert.deepEqual([own.body.total.answered, own.body.total.abandoned], [2, null]);
       const other = await agentClient.get<ErrorResponseBody>(`/api/calls/metrics?${window}&agentId=${agentB.id}`);
       const unknown = await agentClient.get<ErrorResponseBody>(`/api/calls/metrics?${window}&agentId=${randomUUID()}`);

@@ -52,8 +52,13 @@ for (const kind of testDatabaseKinds()) {
       sent.push({ command, callId: call.callId });
     };
     const recorder: TelephonyCommands = {
-      ringAgent: record('ringAgent'), connect: record('connect'), transfer: record('transfer'), playAnnouncement: record('playAnnouncement'),
-      voicemail: record('voicemail'), callback: record('callback'), hangUp: record('hangUp'),
+      ringAgent: record('ringAgent'),
+      connect: record('connect'),
+      transfer: record('transfer'),
+      playAnnouncement: record('playAnnouncement'),
+      voicemail: record('voicemail'),
+      callback: record('callback'),
+      hangUp: record('hangUp'),
     };
 
     before(async () => {
@@ -93,13 +98,19 @@ for (const kind of testDatabaseKinds()) {
       // Every message the server sent before the pong has arrived.
       socket.ws.send(JSON.stringify({ type: 'ping' }));
       await socket.next('pong');
-      assert.deepEqual(sent.filter((c) => c.callId === offered.callId).map((c) => c.command), ['ringAgent', 'connect']);
+      assert.deepEqual(
+        sent.filter((c) => c.callId === offered.callId).map((c) => c.command),
+        ['ringAgent', 'connect'],
+      );
       assert.equal(socket.of('call.offered').filter((m) => m.callId === offered.callId).length, 1);
       assert.equal(socket.of('call.state').filter((m) => m.callId === offered.callId && m.status === 'connected').length, 1);
-      const { rows } = await t.db.query<{ event: string }>(
-        `select event from call_events where call_id = $1 and event in ('OFFER', 'CONNECT') order by id`, [offered.callId],
+      const { rows } = await t.db.query<{ event: string }>(`select event from call_events where call_id = $1 and event in ('OFFER', 'CONNECT') order by id`, [
+        offered.callId,
+      ]);
+      assert.deepEqual(
+        rows.map((r) => r.event),
+        ['OFFER', 'CONNECT'],
       );
-      assert.deepEqual(rows.map((r) => r.event), ['OFFER', 'CONNECT']);
       await fake.hangUp(callSid);
       await socket.close();
     });

@@ -28,9 +28,12 @@ for (const kind of testDatabaseKinds()) {
     const callOf = async (callSid: string) =>
       (await t.db.query<CallRow>('select id, status, agent_id, enqueued_at, attempts, outcome from calls where provider_call_id = $1', [callSid])).rows[0]!;
     const eventsOf = async (callId: string) =>
-      (await t.db.query<{ event: string; agent_id: string | null; data: Record<string, unknown> }>(
-        'select event, agent_id, data from call_events where call_id = $1 order by id', [callId],
-      )).rows;
+      (
+        await t.db.query<{ event: string; agent_id: string | null; data: Record<string, unknown> }>(
+          'select event, agent_id, data from call_events where call_id = $1 order by id',
+          [callId],
+        )
+      ).rows;
     const status = async (who: keyof typeof agents, s: string) =>
       assert.equal((await agents[who].client.put('/api/agents/me/status', { status: s })).status, 200);
     const run = () => calls.dispatcher.run(org);
@@ -42,8 +45,17 @@ for (const kind of testDatabaseKinds()) {
     };
     const setConfig = (c: Record<string, unknown>) =>
       supervisor.put(`/api/call-queues/${practice}/config`, {
-        dedicatedAfterSeconds: 0, trainedAfterSeconds: 15, poolAfterSeconds: 45, maxWaitSeconds: 120, maxQueueLength: 5,
-        overflowTarget: 'voicemail', wrapUpSeconds: 30, ringTimeoutSeconds: 15, voicemailWhenClosed: true, openOnPublicHolidays: false, ...c,
+        dedicatedAfterSeconds: 0,
+        trainedAfterSeconds: 15,
+        poolAfterSeconds: 45,
+        maxWaitSeconds: 120,
+        maxQueueLength: 5,
+        overflowTarget: 'voicemail',
+        wrapUpSeconds: 30,
+        ringTimeoutSeconds: 15,
+        voicemailWhenClosed: true,
+        openOnPublicHolidays: false,
+        ...c,
       });
 
     before(async () => {
@@ -142,12 +154,17 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual([back.status, back.agent_id, back.attempts], ['queued', null, 1]);
       assert.equal(back.enqueued_at!.getTime(), firstCall.enqueued_at!.getTime(), 'its place in the queue is unchanged');
       const events = await eventsOf(back.id);
-      assert.deepEqual(events.map((e) => e.event), ['ENTER', 'OFFER', 'RING_NO_ANSWER']);
+      assert.deepEqual(
+        events.map((e) => e.event),
+        ['ENTER', 'OFFER', 'RING_NO_ANSWER'],
+      );
       assert.deepEqual(events[2]!.data, { attempt: 1, ringSeconds: 15 });
       const list = await supervisor.get<{ items: { id: string; status: string; statusReason: string | null; systemState: string }[] }>('/api/agents');
       const paused = list.body.items.find((a) => a.id === agents.dedicated.id)!;
       assert.deepEqual([paused.status, paused.statusReason, paused.systemState], ['break', 'ring_no_answer', 'idle']);
-      const pause = await t.db.query<{ data: unknown }>(`select data from call_events where agent_id = $1 and event = 'PAUSE' order by id desc limit 1`, [agents.dedicated.id]);
+      const pause = await t.db.query<{ data: unknown }>(`select data from call_events where agent_id = $1 and event = 'PAUSE' order by id desc limit 1`, [
+        agents.dedicated.id,
+      ]);
       assert.deepEqual(pause.rows[0]!.data, { status: 'break', reason: 'ring_no_answer' });
 
       // The next free agent takes the first caller before the one who came after.
@@ -166,14 +183,23 @@ for (const kind of testDatabaseKinds()) {
       await run();
       const call = await callOf(sid);
       assert.equal(call.status, 'overflowed');
-      assert.deepEqual((await eventsOf(call.id)).map((e) => [e.event, e.data]), [
-        ['ENTER', { urgent: false }],
-        ['TIMEOUT', { waitSeconds: 120, target: 'voicemail' }],
-      ]);
+      assert.deepEqual(
+        (await eventsOf(call.id)).map((e) => [e.event, e.data]),
+        [
+          ['ENTER', { urgent: false }],
+          ['TIMEOUT', { waitSeconds: 120, target: 'voicemail' }],
+        ],
+      );
       // The hold loop takes the caller out; leaving the queue leads to the voicemail.
-      assert.deepEqual((await fake.waiting(sid)).verbs.map((v) => v.verb), ['Leave']);
+      assert.deepEqual(
+        (await fake.waiting(sid)).verbs.map((v) => v.verb),
+        ['Leave'],
+      );
       const exit = await fake.leftQueue(sid, 'leave');
-      assert.deepEqual(exit.verbs.map((v) => v.verb), ['Say', 'Say', 'Record']);
+      assert.deepEqual(
+        exit.verbs.map((v) => v.verb),
+        ['Say', 'Say', 'Record'],
+      );
       await fake.recorded(sid, 31);
       const after = await callOf(sid);
       assert.deepEqual([after.status, after.outcome], ['voicemail', 'voicemail']);
@@ -194,7 +220,10 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual((await eventsOf(third.id)).at(-1), { event: 'OVERFLOW', agent_id: null, data: { waitSeconds: 0, queueLength: 3, target: 'callback' } });
       assert.equal(third.agent_id, null);
       const exit = await fake.leftQueue(sids[2]!, 'leave');
-      assert.deepEqual(exit.verbs.map((v) => v.verb), ['Say', 'Hangup']);
+      assert.deepEqual(
+        exit.verbs.map((v) => v.verb),
+        ['Say', 'Hangup'],
+      );
       assert.match(exit.verbs[0]!.text, /rappel/);
     });
 
@@ -211,10 +240,13 @@ for (const kind of testDatabaseKinds()) {
       clock.advance(1_000);
       await run();
       assert.equal((await callOf(sid)).status, 'completed');
-      assert.deepEqual((await eventsOf(call.id)).slice(-2).map((e) => [e.event, e.data]), [
-        ['COMPLETE', { by: 'caller', talkSeconds: 60 }],
-        ['WRAPUP', { wrapUpSeconds: 30, by: 'timer' }],
-      ]);
+      assert.deepEqual(
+        (await eventsOf(call.id)).slice(-2).map((e) => [e.event, e.data]),
+        [
+          ['COMPLETE', { by: 'caller', talkSeconds: 60 }],
+          ['WRAPUP', { wrapUpSeconds: 30, by: 'timer' }],
+        ],
+      );
       const me = await agents.dedicated.client.get<{ systemState: string; idleSince: string }>('/api/agents/me');
       assert.equal(me.body.systemState, 'idle');
       assert.equal(me.body.idleSince, new Date(clock.nowMs()).toISOString());
@@ -239,14 +271,18 @@ for (const kind of testDatabaseKinds()) {
       await status('trained2', 'available');
       await status('trained2', 'logged_out');
       const { rows } = await t.db.query<{ event: string; data: unknown; call_id: string | null }>(
-        'select event, data, call_id from call_events where agent_id = $1 and id > $2 order by id', [a.id, from],
+        'select event, data, call_id from call_events where agent_id = $1 and id > $2 order by id',
+        [a.id, from],
       );
-      assert.deepEqual(rows.map((r) => [r.event, r.data]), [
-        ['LOGIN', { status: 'available' }],
-        ['PAUSE', { status: 'lunch', reason: null }],
-        ['UNPAUSE', { from: 'lunch' }],
-        ['LOGOFF', {}],
-      ]);
+      assert.deepEqual(
+        rows.map((r) => [r.event, r.data]),
+        [
+          ['LOGIN', { status: 'available' }],
+          ['PAUSE', { status: 'lunch', reason: null }],
+          ['UNPAUSE', { from: 'lunch' }],
+          ['LOGOFF', {}],
+        ],
+      );
       assert.ok(rows.every((r) => r.call_id === null));
       // A supervisor is no agent: no status of his own.
       assert.equal((await supervisor.put('/api/agents/me/status', { status: 'available' })).status, 403);

@@ -49,7 +49,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(offer.callerNumber, '+33612345678');
       assert.equal((await agent.post(`/api/calls/${r.body.callId}/answer`)).status, 200);
       const { rows } = await t.db.query<{ event: string }>('select event from call_events where call_id = $1 order by id', [r.body.callId]);
-      assert.deepEqual(rows.map((e) => e.event), ['ENTER', 'OFFER', 'CONNECT']);
+      assert.deepEqual(
+        rows.map((e) => e.event),
+        ['ENTER', 'OFFER', 'CONNECT'],
+      );
     });
 
     it('answers a number outside the caller’s scope like an unknown number, and records nothing', async () => {

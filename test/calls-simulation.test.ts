@@ -82,13 +82,21 @@ for (const kind of testDatabaseKinds()) {
       traffic = generateTraffic({ seed: 'busy-morning', start: simStart, durationMs: HOUR, callsPerHour: 300, practices });
       windowFrom = new Date(Date.now() - 1000);
       summary = await runSimulation({
-        baseUrl: server.baseUrl, authToken: AUTH_TOKEN, agents: prepared.agents, calls: traffic, simStart, speed: SPEED, holdLoopSeconds: 30, runId: '',
+        baseUrl: server.baseUrl,
+        authToken: AUTH_TOKEN,
+        agents: prepared.agents,
+        calls: traffic,
+        simStart,
+        speed: SPEED,
+        holdLoopSeconds: 30,
+        runId: '',
       });
       await prepared.restore();
       // A wrap-up the server's timer ends (rather than the agent) closes on the dispatcher's next tick.
       for (let i = 0; i < 50; i++) {
         const { rows } = await t.db.query<{ n: number }>(
-          `select count(*)::int as n from calls where organisation_id = $1 and status in ('queued', 'ringing', 'connected', 'wrap_up')`, [org],
+          `select count(*)::int as n from calls where organisation_id = $1 and status in ('queued', 'ringing', 'connected', 'wrap_up')`,
+          [org],
         );
         if (rows[0]!.n === 0) break;
         await new Promise((r) => setTimeout(r, 200));
@@ -161,7 +169,8 @@ for (const kind of testDatabaseKinds()) {
       const last = new Map<string, number>();
       for (const e of events) {
         if (!e.agent_id || !e.call_id) continue;
-        if (e.event === 'OFFER') assert.ok(e.at.getTime() >= (last.get(e.agent_id) ?? 0), `agent ${e.agent_id} offered ${e.call_id} before her previous call ended`);
+        if (e.event === 'OFFER')
+          assert.ok(e.at.getTime() >= (last.get(e.agent_id) ?? 0), `agent ${e.agent_id} offered ${e.call_id} before her previous call ended`);
         if (['RING_NO_ANSWER', 'ABANDON', 'WRAPUP'].includes(e.event)) last.set(e.agent_id, e.at.getTime());
       }
     });

@@ -22,9 +22,12 @@ for (const kind of testDatabaseKinds()) {
     let agentClient: TestClient;
 
     const callOf = async (callSid: string) =>
-      (await t.db.query<{ id: string; status: string; urgent: boolean; outcome: string | null; agent_id: string | null }>(
-        'select id, status, urgent, outcome, agent_id from calls where provider_call_id = $1', [callSid],
-      )).rows[0];
+      (
+        await t.db.query<{ id: string; status: string; urgent: boolean; outcome: string | null; agent_id: string | null }>(
+          'select id, status, urgent, outcome, agent_id from calls where provider_call_id = $1',
+          [callSid],
+        )
+      ).rows[0];
     const eventsOf = async (callId: string) =>
       (await t.db.query<{ event: string; data: Record<string, unknown> }>('select event, data from call_events where call_id = $1 order by id', [callId])).rows;
     const setStatus = async (status: string) => assert.equal((await agentClient.put('/api/agents/me/status', { status })).status, 200);
@@ -67,7 +70,11 @@ for (const kind of testDatabaseKinds()) {
       const unsigned = await fake.post('/voice', params, null);
       const forged = await fake.post('/voice', params, twilioSign('not-the-token', `${server.baseUrl}/api/telephony/twilio/voice`, params));
       // Signed for other parameters (the caller's number changed on the way).
-      const tampered = await fake.post('/voice', params, twilioSign(fake.authToken, `${server.baseUrl}/api/telephony/twilio/voice`, { ...params, From: '+33699999999' }));
+      const tampered = await fake.post(
+        '/voice',
+        params,
+        twilioSign(fake.authToken, `${server.baseUrl}/api/telephony/twilio/voice`, { ...params, From: '+33699999999' }),
+      );
       const otherUrl = await fake.post('/voice', params, twilioSign(fake.authToken, `${server.baseUrl}/api/telephony/twilio/menu`, params));
       for (const r of [unsigned, forged, tampered, otherUrl]) {
         assert.equal(r.status, 403);
@@ -84,7 +91,10 @@ for (const kind of testDatabaseKinds()) {
       await setStatus('available');
       const { callSid, status, verbs } = await fake.incoming({ to: number, from: '06 12 34 56 78' });
       assert.equal(status, 200);
-      assert.deepEqual(verbs.map((v) => v.verb), ['Gather', 'Enqueue']);
+      assert.deepEqual(
+        verbs.map((v) => v.verb),
+        ['Gather', 'Enqueue'],
+      );
       const prompt = verbs[0]!.children[0]!;
       assert.equal(prompt.verb, 'Say');
       assert.equal(prompt.attrs.language, 'fr-FR');
@@ -104,7 +114,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(answered.body.callerNumber, '+33612345678');
       // The carrier is told to bridge the caller to the agent's softphone.
       const [connect] = await commandFor(callSid);
-      assert.deepEqual(connect!.verbs.map((v) => v.verb), ['Dial', 'Hangup']);
+      assert.deepEqual(
+        connect!.verbs.map((v) => v.verb),
+        ['Dial', 'Hangup'],
+      );
       assert.equal(connect!.verbs[0]!.children[0]!.text, `agent_${agent.id.replace(/-/g, '')}`);
 
       const hung = await agentClient.post<{ status: string }>(`/api/calls/${ringing.id}/hangup`);
@@ -116,7 +129,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await callOf(callSid))!.status, 'wrap_up');
       const done = await agentClient.post<{ status: string }>(`/api/calls/${ringing.id}/wrap-up-done`);
       assert.equal(done.body.status, 'completed');
-      assert.deepEqual((await eventsOf(ringing.id)).map((e) => e.event), ['ENTER', 'OFFER', 'CONNECT', 'COMPLETE', 'WRAPUP']);
+      assert.deepEqual(
+        (await eventsOf(ringing.id)).map((e) => e.event),
+        ['ENTER', 'OFFER', 'CONNECT', 'COMPLETE', 'WRAPUP'],
+      );
       const me = await agentClient.get<{ systemState: string; status: string }>('/api/agents/me');
       assert.equal(me.body.systemState, 'idle');
       assert.equal(me.body.status, 'available');
@@ -127,11 +143,17 @@ for (const kind of testDatabaseKinds()) {
       const first = await fake.incoming({ to: number });
       const second = await fake.incoming({ to: number });
       const pressed = await fake.press(second.callSid, '1');
-      assert.deepEqual(pressed.verbs.map((v) => v.verb), ['Say', 'Enqueue']);
+      assert.deepEqual(
+        pressed.verbs.map((v) => v.verb),
+        ['Say', 'Enqueue'],
+      );
       assert.match(pressed.verbs[0]!.text, /urgent/);
       const urgent = (await callOf(second.callSid))!;
       assert.equal(urgent.urgent, true);
-      assert.deepEqual((await eventsOf(urgent.id)).map((e) => e.event), ['ENTER', 'URGENT']);
+      assert.deepEqual(
+        (await eventsOf(urgent.id)).map((e) => e.event),
+        ['ENTER', 'URGENT'],
+      );
       await setStatus('available');
       await settle();
       assert.equal((await callOf(second.callSid))!.status, 'ringing', 'the urgent call rings first');
@@ -147,7 +169,10 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual((await eventsOf(a.id)).at(-1), { event: 'ABANDON', data: { waitSeconds: 0, phase: 'ringing' } });
       assert.equal((await eventsOf(b.id)).at(-1)!.event, 'ABANDON');
       // The hold loop lets a caller who is no longer waiting out of the queue.
-      assert.deepEqual((await fake.waiting(first.callSid)).verbs.map((v) => v.verb), ['Leave']);
+      assert.deepEqual(
+        (await fake.waiting(first.callSid)).verbs.map((v) => v.verb),
+        ['Leave'],
+      );
     });
 
     it('answers a retried webhook without a second call', async () => {
@@ -155,9 +180,13 @@ for (const kind of testDatabaseKinds()) {
       await fake.incoming({ to: number, callSid });
       const again = await fake.incoming({ to: number, callSid });
       assert.equal(again.status, 200);
-      assert.deepEqual(again.verbs.map((v) => v.verb), ['Enqueue']);
+      assert.deepEqual(
+        again.verbs.map((v) => v.verb),
+        ['Enqueue'],
+      );
       const { rows } = await t.db.query<{ n: number }>(
-        `select count(*)::int as n from call_events e join calls c on c.id = e.call_id where c.provider_call_id = $1 and e.event = 'ENTER'`, [callSid],
+        `select count(*)::int as n from call_events e join calls c on c.id = e.call_id where c.provider_call_id = $1 and e.event = 'ENTER'`,
+        [callSid],
       );
       assert.equal(rows[0]!.n, 1);
       await fake.hangUp(callSid);
@@ -165,26 +194,38 @@ for (const kind of testDatabaseKinds()) {
 
     it('hangs up on a number that belongs to no practice, recording nothing', async () => {
       const r = await fake.incoming({ to: '+33149999999' });
-      assert.deepEqual(r.verbs.map((v) => v.verb), ['Say', 'Hangup']);
+      assert.deepEqual(
+        r.verbs.map((v) => v.verb),
+        ['Say', 'Hangup'],
+      );
       assert.equal(await callOf(r.callSid), undefined);
     });
 
     it('closes the line on a regional holiday (22 May in Martinique), points to the 15, then takes a message', async () => {
       const mq = await createPractice(t.db, org, { region: 'martinique', timeZone: 'America/Martinique' });
       const hours = [['08:00', '18:00']];
-      await t.db.query('update practices set service_hours = $2 where id = $1', [mq, JSON.stringify({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours })]);
+      await t.db.query('update practices set service_hours = $2 where id = $1', [
+        mq,
+        JSON.stringify({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours }),
+      ]);
       const mqNumber = await addNumber(t.db, mq);
       calls.runtime.clock = new FakeClock(Date.parse('2026-05-22T10:00:00-04:00')); // a Friday, 10:00 in Fort-de-France
       try {
         const r = await fake.incoming({ to: mqNumber });
-        assert.deepEqual(r.verbs.map((v) => v.verb), ['Say', 'Say', 'Record']);
+        assert.deepEqual(
+          r.verbs.map((v) => v.verb),
+          ['Say', 'Say', 'Record'],
+        );
         assert.match(r.verbs[0]!.text, /fermé/);
         assert.match(r.verbs[0]!.text, /composez le 15/);
         const call = (await callOf(r.callSid))!;
         assert.equal(call.status, 'closed');
         assert.deepEqual(await eventsOf(call.id), [{ event: 'CLOSED', data: { reason: 'holiday', voicemail: true } }]);
         const after = await fake.recorded(r.callSid, 23);
-        assert.deepEqual(after.verbs.map((v) => v.verb), ['Say', 'Hangup']);
+        assert.deepEqual(
+          after.verbs.map((v) => v.verb),
+          ['Say', 'Hangup'],
+        );
         const left = (await callOf(r.callSid))!;
         assert.deepEqual([left.status, left.outcome], ['voicemail', 'voicemail']);
         assert.equal((await eventsOf(call.id)).at(-1)!.event, 'VOICEMAIL');
@@ -192,14 +233,20 @@ for (const kind of testDatabaseKinds()) {
         // The day before, 10:00 local, the same line is answered.
         (calls.runtime.clock as FakeClock).set(Date.parse('2026-05-21T10:00:00-04:00'));
         const open = await fake.incoming({ to: mqNumber });
-        assert.deepEqual(open.verbs.map((v) => v.verb), ['Gather', 'Enqueue']);
+        assert.deepEqual(
+          open.verbs.map((v) => v.verb),
+          ['Gather', 'Enqueue'],
+        );
         await fake.hangUp(open.callSid);
 
         // A practice that wants no voicemail: the announcement, then the line hangs up.
         await t.db.query(`insert into call_queue_configs (practice_id, organisation_id, voicemail_when_closed) values ($1, $2, false)`, [mq, org]);
         (calls.runtime.clock as FakeClock).set(Date.parse('2026-05-23T10:00:00-04:00')); // a Saturday: closed
         const noVoicemail = await fake.incoming({ to: mqNumber });
-        assert.deepEqual(noVoicemail.verbs.map((v) => v.verb), ['Say', 'Hangup']);
+        assert.deepEqual(
+          noVoicemail.verbs.map((v) => v.verb),
+          ['Say', 'Hangup'],
+        );
         assert.deepEqual((await eventsOf((await callOf(noVoicemail.callSid))!.id))[0], { event: 'CLOSED', data: { reason: 'hours', voicemail: false } });
       } finally {
         calls.runtime.clock = SYSTEM_CLOCK;

@@ -132,7 +132,10 @@ describe('the relais command', () => {
   });
 
   it('adds a user with a generated password, and refuses a short one', async () => {
-    const short = await relais(['user', 'add', '--email', 'court@exemple.fr', '--role', 'admin', '--name', 'Court', '--password', 'trop-court'], environment(dataDir, port));
+    const short = await relais(
+      ['user', 'add', '--email', 'court@exemple.fr', '--role', 'admin', '--name', 'Court', '--password', 'trop-court'],
+      environment(dataDir, port),
+    );
     assert.equal(short.code, 1);
     assert.match(short.stderr, /--password/);
     const r = await relais(['user', 'add', '--email', 'Nouvelle.Admin@exemple.fr', '--role', 'admin', '--name', 'Nouvelle Admin'], environment(dataDir, port));
@@ -169,7 +172,20 @@ describe('relais user add on an empty database', () => {
     try {
       const port = await freePort();
       const r = await relais(
-        ['user', 'add', '--email', 'premier@cabinet.fr', '--role', 'admin', '--name', 'Premier Admin', '--password', 'un mot de passe solide', '--organisation', 'Allô Docteur'],
+        [
+          'user',
+          'add',
+          '--email',
+          'premier@cabinet.fr',
+          '--role',
+          'admin',
+          '--name',
+          'Premier Admin',
+          '--password',
+          'un mot de passe solide',
+          '--organisation',
+          'Allô Docteur',
+        ],
         environment(dataDir, port),
       );
       assert.equal(r.code, 0, r.stderr);

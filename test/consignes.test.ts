@@ -274,7 +274,15 @@ for (const kind of testDatabaseKinds()) {
     it('validates sections, numbers and acknowledgements with the field at fault', async () => {
       const cases: [unknown, string][] = [
         [{ sections: [{ kind: 'other', body: 'x' }] }, 'sections.0.title'],
-        [{ sections: [{ kind: 'emergencies', body: 'a' }, { kind: 'emergencies', body: 'b' }] }, 'sections.1'],
+        [
+          {
+            sections: [
+              { kind: 'emergencies', body: 'a' },
+              { kind: 'emergencies', body: 'b' },
+            ],
+          },
+          'sections.1',
+        ],
         [{ sections: [], usefulNumbers: [{ label: 'Labo', number: 'pas un numéro' }] }, 'usefulNumbers.0.number'],
         [{ sections: [], colour: 'red' }, 'colour'],
         [{ sections: [{ kind: 'emergencies', body: 'x'.repeat(4001) }] }, 'sections.0.body'],
@@ -317,10 +325,7 @@ for (const kind of testDatabaseKinds()) {
       const race = await Promise.all(
         ['A', 'B'].map((who) => supervisor.put(path(otherPracticeId), { sections: [{ kind: 'appointments', body: `Éditeur ${who}` }], baseVersion: base })),
       );
-      assert.deepEqual(
-        race.map((r) => r.status).sort(),
-        [200, 409],
-      );
+      assert.deepEqual(race.map((r) => r.status).sort(), [200, 409]);
     });
 
     it('gives every demo practice consignes with emergencies first and a few versions; a demo agent sees what changed', async () => {
@@ -344,7 +349,10 @@ for (const kind of testDatabaseKinds()) {
         const r = await demoAgent.get<ConsignesView>(path(practice_id));
         assert.equal(r.status, 200);
         assert.equal(r.body.items[0]!.sections[0]!.kind, 'emergencies');
-        if (r.body.items.some((i) => i.changes?.sections.some((x) => x.status !== 'unchanged') || i.changes?.usefulNumbers.some((n) => n.status !== 'unchanged'))) withChanges++;
+        if (
+          r.body.items.some((i) => i.changes?.sections.some((x) => x.status !== 'unchanged') || i.changes?.usefulNumbers.some((n) => n.status !== 'unchanged'))
+        )
+          withChanges++;
       }
       assert.ok(withChanges >= 1, `agent1 sees changes in ${withChanges} of ${mine.length} practices`);
       // The demo's consignes are what the API itself would accept: saving them back unchanged writes nothing.

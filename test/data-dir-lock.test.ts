@@ -11,17 +11,28 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'relais-lock-'));
 
 it('refuses a data folder another live process holds, naming that process', async () => {
   const dir = tmp();
-  const holder = spawn(process.execPath, ['--import', 'tsx', '-e',
-    `import('${path.resolve('src/core/db/lock.ts')}').then(m => { m.lockDataDir(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000); })`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const holder = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `import('${path.resolve('src/core/db/lock.ts')}').then(m => { m.lockDataDir(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000); })`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   try {
     const [chunk] = (await once(holder.stdout, 'data')) as [Buffer];
     assert.match(chunk.toString(), /locked/);
-    assert.throws(() => lockDataDir(dir), (e: unknown) => {
-      assert.ok(e instanceof DataDirLockedError);
-      assert.equal(e.pid, holder.pid);
-      assert.match(e.message, /déjà utilisé par un autre processus Relais/);
-      return true;
-    });
+    assert.throws(
+      () => lockDataDir(dir),
+      (e: unknown) => {
+        assert.ok(e instanceof DataDirLockedError);
+        assert.equal(e.pid, holder.pid);
+        assert.match(e.message, /déjà utilisé par un autre processus Relais/);
+        return true;
+      },
+    );
   } finally {
     holder.kill();
     await once(holder, 'exit');

@@ -52,14 +52,30 @@ for (const kind of testDatabaseKinds()) {
 
     it('has one company and about 30 practices across metropolitan France, Alsace-Moselle, Martinique and Réunion', async () => {
       const orgs = await t.db.query<{ name: string }>('select name from organisations');
-      assert.deepEqual(orgs.rows.map((r) => r.name), ['Relais Démo Télésecrétariat']);
+      assert.deepEqual(
+        orgs.rows.map((r) => r.name),
+        ['Relais Démo Télésecrétariat'],
+      );
       const { rows } = await t.db.query<{ id: string; region: Region; time_zone: string; siren: string; siret: string; city: string }>(
         `select p.id, p.region, p.time_zone, p.siren, p.siret, s.city from practices p join practice_sites s on s.practice_id = p.id and s.position = 0`,
       );
       assert.equal(summary.practices, rows.length);
       assert.ok(rows.length >= 28 && rows.length <= 32, `${rows.length} practices`);
       const cities = new Set(rows.map((r) => r.city));
-      for (const city of ['Paris', 'Lyon', 'Marseille', 'Bordeaux', 'Lille', 'Nantes', 'Toulouse', 'Strasbourg', 'Mulhouse', 'Metz', 'Fort-de-France', 'Saint-Denis']) {
+      for (const city of [
+        'Paris',
+        'Lyon',
+        'Marseille',
+        'Bordeaux',
+        'Lille',
+        'Nantes',
+        'Toulouse',
+        'Strasbourg',
+        'Mulhouse',
+        'Metz',
+        'Fort-de-France',
+        'Saint-Denis',
+      ]) {
         assert.ok(cities.has(city), `a practice in ${city}`);
       }
       const zoneOf = (city: string) => rows.find((r) => r.city === city)!.time_zone;
@@ -76,9 +92,16 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('gives each practice sites with access directions and a map position, forwarded numbers and service hours', async () => {
-      const sites = await t.db.query<{ practice_id: string; address_line: string; postal_code: string; transport: string | null; latitude: number | null; longitude: number | null; floor: string | null; digicode: string | null }>(
-        'select * from practice_sites',
-      );
+      const sites = await t.db.query<{
+        practice_id: string;
+        address_line: string;
+        postal_code: string;
+        transport: string | null;
+        latitude: number | null;
+        longitude: number | null;
+        floor: string | null;
+        digicode: string | null;
+      }>('select * from practice_sites');
       const practices = await t.db.query<{ id: string; service_hours: Record<string, [string, string][]> }>('select id, service_hours from practices');
       for (const p of practices.rows) {
         const mine = sites.rows.filter((s) => s.practice_id === p.id);
@@ -93,7 +116,10 @@ for (const kind of testDatabaseKinds()) {
       }
       assert.ok(sites.rows.some((s) => s.transport?.includes('Métro ligne 4, station Vavin')));
       assert.ok(sites.rows.some((s) => s.digicode) && sites.rows.some((s) => s.floor?.includes('étage')));
-      assert.ok(practices.rows.some((p) => p.service_hours.sat!.length > 0), 'some practices open on Saturday');
+      assert.ok(
+        practices.rows.some((p) => p.service_hours.sat!.length > 0),
+        'some practices open on Saturday',
+      );
       assert.ok(sites.rows.length > practices.rows.length, 'some practices have several sites');
       const numbers = await t.db.query<{ e164: string; practice_id: string }>('select e164, practice_id from practice_numbers');
       assert.equal(new Set(numbers.rows.map((n) => n.practice_id)).size, practices.rows.length);
@@ -114,8 +140,13 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(r.title, r.profession === 'medecin' || r.profession === 'dentiste' ? 'Dr' : null);
       }
       assert.ok(new Set(rows.map((r) => r.profession)).size >= 7, 'varied professions');
-      assert.ok(rows.some((r) => r.practices >= 2), 'someone works in two practices');
-      const groups = await t.db.query<{ n: number }>('select count(*)::int as n from practice_practitioners group by practice_id having count(*) between 3 and 5');
+      assert.ok(
+        rows.some((r) => r.practices >= 2),
+        'someone works in two practices',
+      );
+      const groups = await t.db.query<{ n: number }>(
+        'select count(*)::int as n from practice_practitioners group by practice_id having count(*) between 3 and 5',
+      );
       assert.ok(groups.rows.length >= 3, 'group practices of 3 to 5');
       const dom = await t.db.query('select 1 from practitioners where time_zone in ($1, $2)', ['America/Martinique', 'Indian/Reunion']);
       assert.ok(dom.rows.length >= 4);
@@ -123,25 +154,43 @@ for (const kind of testDatabaseKinds()) {
 
     it('has about 5,000 patients with plausible French identities', async () => {
       const { rows } = await t.db.query<{
-        birth_name: string; first_given_name: string; given_names: string[]; usual_name: string | null; birth_date: string; sex: string;
-        birth_place_insee: string | null; identity_status: string; mobile_phone: string | null; email: string | null; search_name: string;
+        birth_name: string;
+        first_given_name: string;
+        given_names: string[];
+        usual_name: string | null;
+        birth_date: string;
+        sex: string;
+        birth_place_insee: string | null;
+        identity_status: string;
+        mobile_phone: string | null;
+        email: string | null;
+        search_name: string;
       }>('select * from patients');
       assert.equal(summary.patients, rows.length);
       assert.ok(rows.length >= 4900 && rows.length <= 5100, `${rows.length} patients`);
       const share = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length / rows.length;
       assert.ok(share((r) => ACCENTED.test(r.birth_name + r.first_given_name)) > 0.1, 'accents (Lefèvre, Hélène…)');
       assert.ok(rows.some((r) => r.birth_name === 'Lefèvre') && rows.some((r) => r.first_given_name === 'Hélène'));
-      assert.ok(rows.some((r) => r.first_given_name.includes('-')), 'compound given names (Jean-Pierre)');
+      assert.ok(
+        rows.some((r) => r.first_given_name.includes('-')),
+        'compound given names (Jean-Pierre)',
+      );
       assert.ok(rows.some((r) => r.given_names.length >= 3 && r.given_names[0] === r.first_given_name));
       assert.ok(share((r) => r.usual_name !== null) > 0.1);
-      assert.ok(rows.every((r) => r.usual_name === null || r.sex === 'F'), 'usual names: married women');
+      assert.ok(
+        rows.every((r) => r.usual_name === null || r.sex === 'F'),
+        'usual names: married women',
+      );
       const years = rows.map((r) => Number(r.birth_date.slice(0, 4)));
       assert.ok(Math.min(...years) <= 1935 && Math.max(...years) >= 2022, 'every age');
       assert.ok(share((r) => r.mobile_phone !== null) > 0.8);
       for (const r of rows) {
         if (r.mobile_phone) assert.match(r.mobile_phone, /^(\+33[67]\d{8}|\+596(696|697)\d{6}|\+262(692|693)\d{6})$/);
         if (r.birth_place_insee) assert.match(r.birth_place_insee, /^\d{5}$/);
-        assert.equal(r.search_name, patientSearchName({ birthName: r.birth_name, usualName: r.usual_name, firstGivenName: r.first_given_name, givenNames: r.given_names }));
+        assert.equal(
+          r.search_name,
+          patientSearchName({ birthName: r.birth_name, usualName: r.usual_name, firstGivenName: r.first_given_name, givenNames: r.given_names }),
+        );
       }
       const withEmail = share((r) => r.email !== null);
       assert.ok(withEmail > 0.2 && withEmail < 0.7);
@@ -177,15 +226,22 @@ for (const kind of testDatabaseKinds()) {
         `select u.email, count(*) filter (where up.dedicated)::int as n from users u join user_practices up on up.user_id = u.id
           where u.role = 'agent' group by u.email`,
       );
-      assert.ok(dedicated.rows.every((r) => r.n >= 1 && r.n <= 2), 'each agent is the dedicated secretary of 1 or 2 practices');
+      assert.ok(
+        dedicated.rows.every((r) => r.n >= 1 && r.n <= 2),
+        'each agent is the dedicated secretary of 1 or 2 practices',
+      );
     });
 
     it('shows agent1 only his practices and their patients', async () => {
       const c = server.client();
       await c.login('agent1@demo.relais.fr', DEMO_PASSWORD);
-      const mine = (await t.db.query<{ practice_id: string }>(
-        `select up.practice_id from user_practices up join users u on u.id = up.user_id where u.email = 'agent1@demo.relais.fr'`,
-      )).rows.map((r) => r.practice_id).sort();
+      const mine = (
+        await t.db.query<{ practice_id: string }>(
+          `select up.practice_id from user_practices up join users u on u.id = up.user_id where u.email = 'agent1@demo.relais.fr'`,
+        )
+      ).rows
+        .map((r) => r.practice_id)
+        .sort();
       const list = await c.get<{ items: { id: string }[] }>('/api/practices');
       assert.equal(list.status, 200);
       assert.deepEqual(list.body.items.map((p) => p.id).sort(), mine);

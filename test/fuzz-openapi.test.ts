@@ -64,7 +64,9 @@ function idFor(path: string, param: string, ids: KnownIds): string | undefined {
 function attemptsFor(path: string, method: string, op: Operation, ids: KnownIds): Attempt[] {
   const params = op.parameters ?? [];
   const bodySchema = op.requestBody?.content?.['application/json']?.schema;
-  const pathValues = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, encodeURIComponent(String(idFor(path, p.name, ids) ?? sample(p.schema, p.name, ids)))]));
+  const pathValues = Object.fromEntries(
+    params.filter((p) => p.in === 'path').map((p) => [p.name, encodeURIComponent(String(idFor(path, p.name, ids) ?? sample(p.schema, p.name, ids)))]),
+  );
   const baseQuery = Object.fromEntries(params.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, String(sample(p.schema, p.name, ids))]));
   const baseBody = bodySchema ? (sample(bodySchema, 'body', ids) as Record<string, unknown>) : undefined;
   const fill = (values: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? 'x');
@@ -77,7 +79,8 @@ function attemptsFor(path: string, method: string, op: Operation, ids: KnownIds)
     for (const bad of HOSTILE_PARAMS) add({ path: fill({ ...pathValues, [p.name]: bad }), query: baseQuery, body, what: `path ${p.name}=${bad.slice(0, 20)}` });
   }
   for (const p of params.filter((x) => x.in === 'query')) {
-    for (const bad of HOSTILE_PARAMS) add({ path: fill(pathValues), query: { ...baseQuery, [p.name]: bad }, body, what: `query ${p.name}=${bad.slice(0, 20)}` });
+    for (const bad of HOSTILE_PARAMS)
+      add({ path: fill(pathValues), query: { ...baseQuery, [p.name]: bad }, body, what: `query ${p.name}=${bad.slice(0, 20)}` });
   }
   add({ path: fill(pathValues), query: { ...baseQuery, unknownParam: 'x' }, body, what: 'unknown query parameter' });
   if (bodySchema) {
@@ -87,7 +90,8 @@ function attemptsFor(path: string, method: string, op: Operation, ids: KnownIds)
       const { [key]: _omitted, ...missing } = baseBody ?? {};
       add({ path: fill(pathValues), query: baseQuery, body: JSON.stringify(missing), what: `missing ${key}` });
       const nested = sub.items?.properties ?? sub.properties;
-      for (const bad of hostileValues(sub)) add({ path: fill(pathValues), query: baseQuery, body: JSON.stringify({ ...baseBody, [key]: bad }), what: `field ${key}` });
+      for (const bad of hostileValues(sub))
+        add({ path: fill(pathValues), query: baseQuery, body: JSON.stringify({ ...baseBody, [key]: bad }), what: `field ${key}` });
       // One level down (array items, sub-objects): the first property of each gets the text values.
       for (const [inner, innerSchema] of Object.entries(nested ?? {})) {
         const base = sample(sub, key, ids);
@@ -127,7 +131,12 @@ for (const kind of testDatabaseKinds()) {
       await admin.login(a.email, a.password);
       const agent = await agentClient(server, w);
       const slots = await agent.get<{ start: string }[]>(`/api/slots/next?practitionerIds=${w.practitionerId}&motifId=${w.motifId}&limit=1`);
-      const booked = await agent.post<{ id: string }>('/api/appointments', { practitionerId: w.practitionerId, patientId: w.patientIds[0], motifId: w.motifId, start: slots.body[0]!.start });
+      const booked = await agent.post<{ id: string }>('/api/appointments', {
+        practitionerId: w.practitionerId,
+        patientId: w.patientIds[0],
+        motifId: w.motifId,
+        start: slots.body[0]!.start,
+      });
       ids = {
         practiceId: w.practiceId,
         practitionerId: w.practitionerId,
@@ -174,7 +183,10 @@ for (const kind of testDatabaseKinds()) {
           }
         }
       }
-      const counts = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+      const counts = [...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
       console.log(`[fuzz ${kind}] ${operations} operations, ${requests} requests: ${counts}`);
       assert.deepEqual(failures, []);
     });

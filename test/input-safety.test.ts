@@ -59,7 +59,12 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('refuses a booking in year 9999 and next slots from year 9999', async () => {
-      const r = await agent.post('/api/appointments', { practitionerId: w.practitionerId, patientId: w.patientIds[0], motifId: w.motifId, start: '9999-12-31T10:00:00Z' });
+      const r = await agent.post('/api/appointments', {
+        practitionerId: w.practitionerId,
+        patientId: w.patientIds[0],
+        motifId: w.motifId,
+        start: '9999-12-31T10:00:00Z',
+      });
       expect400(r, 'start', /1900.2100/);
       const s = await agent.get(`/api/slots/next?practitionerIds=${w.practitionerId}&motifId=${w.motifId}&from=9999-01-01`);
       expect400(s, 'from');

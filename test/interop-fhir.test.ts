@@ -36,7 +36,11 @@ for (const kind of testDatabaseKinds()) {
       const a = await createUser(t.db, { organisationId: w.organisationId, role: 'admin' });
       admin = server.client();
       await admin.login(a.email, a.password);
-      const client = await admin.post<{ clientId: string; clientSecret: string }>('/api/api-clients', { name: 'Logiciel du cabinet', scopes: ['agenda.read', 'agenda.book', 'patients.read'], practiceIds: [w.practiceId] });
+      const client = await admin.post<{ clientId: string; clientSecret: string }>('/api/api-clients', {
+        name: 'Logiciel du cabinet',
+        scopes: ['agenda.read', 'agenda.book', 'patients.read'],
+        practiceIds: [w.practiceId],
+      });
       assert.equal(client.status, 201, client.text);
       const res = await fetch(`${server.baseUrl}/fhir/R4/token`, {
         method: 'POST',
@@ -72,11 +76,17 @@ for (const kind of testDatabaseKinds()) {
         status: 'booked',
         start,
         appointmentType: { coding: [{ system: 'urn:relais:motif', code: w.motifId }] },
-        participant: [{ actor: { reference: `Patient/${w.patientIds[0]}` }, status: 'accepted' }, { actor: { reference: `Practitioner/${w.practitionerId}` }, status: 'accepted' }],
+        participant: [
+          { actor: { reference: `Patient/${w.patientIds[0]}` }, status: 'accepted' },
+          { actor: { reference: `Practitioner/${w.practitionerId}` }, status: 'accepted' },
+        ],
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       assert.equal(created.body.start, start);
-      const { rows } = await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'appointment.create' and outcome = 'ok' and detail->>'appointmentId' = $1`, [created.body.id]);
+      const { rows } = await t.db.query<{ n: number }>(
+        `select count(*)::int as n from audit_log where action = 'appointment.create' and outcome = 'ok' and detail->>'appointmentId' = $1`,
+        [created.body.id],
+      );
       assert.equal(rows[0]!.n, 1, 'audited like any booking');
 
       const again = await fhir<Outcome>('POST', '/Appointment', {

@@ -71,7 +71,12 @@ for (const kind of testDatabaseKinds()) {
       assert.match(created.body.url, /\/ics\/[A-Za-z0-9_-]{40,}\.ics$/);
 
       const date = upcoming(w.timeZone, 2);
-      const booked = await agent.post<{ id: string }>('/api/appointments', { practitionerId: w.practitionerId, patientId: w.patientIds[0], motifId: w.motifId, start: at(w.timeZone, date, '09:00') });
+      const booked = await agent.post<{ id: string }>('/api/appointments', {
+        practitionerId: w.practitionerId,
+        patientId: w.patientIds[0],
+        motifId: w.motifId,
+        start: at(w.timeZone, date, '09:00'),
+      });
       assert.equal(booked.status, 201);
 
       const first = await fetchFeed(created.body.url);
@@ -102,7 +107,12 @@ for (const kind of testDatabaseKinds()) {
     it('labels patients as the practitioner chose: full name, initials or nothing', async () => {
       const created = await doctor.post<Feed>('/api/me/ics-feed', { patientLabel: 'full_name' });
       const date = upcoming(w.timeZone, 3);
-      const booked = await agent.post<{ id: string }>('/api/appointments', { practitionerId: w.practitionerId, patientId: w.patientIds[0], motifId: w.motifId, start: at(w.timeZone, date, '10:00') });
+      const booked = await agent.post<{ id: string }>('/api/appointments', {
+        practitionerId: w.practitionerId,
+        patientId: w.patientIds[0],
+        motifId: w.motifId,
+        start: at(w.timeZone, date, '10:00'),
+      });
       assert.equal(booked.status, 201);
       const summary = async () => parse((await fetchFeed(created.body.url)).text).find((e) => e.uid.startsWith(booked.body.id))!.summary;
       assert.equal(await summary(), 'Consultation — LEFÈVRE Anaïs');

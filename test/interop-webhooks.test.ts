@@ -67,7 +67,12 @@ for (const kind of testDatabaseKinds()) {
     };
     const deliveries = async (id: string) => (await admin.get<{ items: Delivery[] }>(`/api/webhooks/${id}/deliveries`)).body.items;
     const book = (time: string, patient = 0) =>
-      agent.post<{ id: string }>('/api/appointments', { practitionerId: w.practitionerId, patientId: w.patientIds[patient], motifId: w.motifId, start: at(w.timeZone, upcoming(w.timeZone, 2), time) });
+      agent.post<{ id: string }>('/api/appointments', {
+        practitionerId: w.practitionerId,
+        patientId: w.patientIds[patient],
+        motifId: w.motifId,
+        start: at(w.timeZone, upcoming(w.timeZone, 2), time),
+      });
 
     it('a receiver on loopback gets each event once, signed, and only the events it subscribed to', async () => {
       const receiver = await startReceiver(200);
@@ -84,7 +89,10 @@ for (const kind of testDatabaseKinds()) {
         const items = await deliveries(sub.id);
         return items.length === 3 && items.every((d) => d.status === 'delivered') && items;
       });
-      assert.deepEqual(log.map((d) => d.attempts), [1, 1, 1]);
+      assert.deepEqual(
+        log.map((d) => d.attempts),
+        [1, 1, 1],
+      );
       assert.equal(receiver.received.length, 3);
       assert.deepEqual(receiver.received.map((r) => r.json.type).sort(), ['appointment.cancelled', 'appointment.created', 'appointment.moved']);
       assert.equal(new Set(receiver.received.map((r) => r.json.id)).size, 3);
@@ -93,7 +101,10 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(r.json.data['appointmentId'], booked.body.id);
         assert.equal(r.json.practiceId, w.practiceId);
         assert.equal(r.headers['relais-event-id'], r.json.id);
-        assert.ok(verifySignature({ secret: sub.secret, header: String(r.headers['relais-signature']), body: r.body, nowSeconds: now }), 'signed with the secret');
+        assert.ok(
+          verifySignature({ secret: sub.secret, header: String(r.headers['relais-signature']), body: r.body, nowSeconds: now }),
+          'signed with the secret',
+        );
         assert.equal(verifySignature({ secret: 'whsec_other', header: String(r.headers['relais-signature']), body: r.body, nowSeconds: now }), false);
         assert.ok(!r.body.includes('Consultation'), 'no motif wording in the payload');
       }
@@ -139,7 +150,12 @@ for (const kind of testDatabaseKinds()) {
       const receiver = await startReceiver(200);
       receivers.push(receiver);
       const sub = await subscribe(receiver.url, ['message.created', 'call.ended']);
-      const message = await agent.post<{ id: string }>('/api/messages', { practiceId: w.practiceId, practitionerId: w.practitionerId, type: 'information', body: 'Le laboratoire a rappelé.' });
+      const message = await agent.post<{ id: string }>('/api/messages', {
+        practiceId: w.practiceId,
+        practitionerId: w.practitionerId,
+        type: 'information',
+        body: 'Le laboratoire a rappelé.',
+      });
       assert.equal(message.status, 201, message.text);
       const { rows } = await stack.t.db.query<{ id: string }>(
         `insert into calls (organisation_id, practice_id, provider, provider_call_id, called_number, status, enqueued_at)

@@ -134,7 +134,10 @@ for (const kind of testDatabaseKinds()) {
 
     it('a practitioner sees only his own practice', async () => {
       const r = await clients.get('practitioner')!.get<{ items: { id: string }[] }>('/api/practices');
-      assert.deepEqual(r.body.items.map((p) => p.id), [ids.practiceA]);
+      assert.deepEqual(
+        r.body.items.map((p) => p.id),
+        [ids.practiceA],
+      );
     });
   });
 }

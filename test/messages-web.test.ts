@@ -95,9 +95,17 @@ describe('messages and patient links in the browser (pglite)', () => {
       [organisationId, practitionerId, practiceId, date],
     );
     await t.db.query('insert into opening_range_motifs (range_id, motif_id, practitioner_id) values ($1, $2, $3)', [rows[0]!.id, motifId, practitionerId]);
-    await t.db.query(`insert into practice_sites (practice_id, label, address_line, postal_code, city, digicode) values ($1, 'Principal', '12 rue des Lilas', '75011', 'Paris', '4512B')`, [practiceId]);
+    await t.db.query(
+      `insert into practice_sites (practice_id, label, address_line, postal_code, city, digicode) values ($1, 'Principal', '12 rue des Lilas', '75011', 'Paris', '4512B')`,
+      [practiceId],
+    );
     const patientId = await createPatient(t.db, { organisationId, practiceId });
-    const booked = await agent.post<{ id: string; start: string }>('/api/appointments', { practitionerId, patientId, motifId, start: at('Europe/Paris', date, '09:20') });
+    const booked = await agent.post<{ id: string; start: string }>('/api/appointments', {
+      practitionerId,
+      patientId,
+      motifId,
+      start: at('Europe/Paris', date, '09:20'),
+    });
     assert.equal(booked.status, 201, booked.text);
     const token = signLink(await linkSecret(t.db, undefined), { action: 'appointment', subject: booked.body.id, expiresAt: Date.parse(booked.body.start) });
 
@@ -113,6 +121,9 @@ describe('messages and patient links in the browser (pglite)', () => {
     const tampered = token.slice(0, 8) + (token[8] === 'A' ? 'B' : 'A') + token.slice(9);
     await page.goto(`/l/${tampered}`);
     await page.getByTestId('link-error').getByText("Ce lien n'est pas valide.").waitFor();
-    assert.deepEqual(pageErrors.filter((e) => !/status of 403/.test(e)), []);
+    assert.deepEqual(
+      pageErrors.filter((e) => !/status of 403/.test(e)),
+      [],
+    );
   });
 });

@@ -19,7 +19,6 @@ import { systemClock } from '../src/core/time/clock.ts';
 
 const ACK_SECONDS = 2;
 
-
 interface Detail {
   id: string;
   status: string;
@@ -112,7 +111,13 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('an unacknowledged urgent message escalates on time, each step logged, until the list is exhausted; the contact acknowledges by his link', async () => {
-      const r = await agent.post<{ id: string; createdAt: string }>('/api/messages', { practiceId, practitionerId, type: 'urgent', callbackNumber: '+33600000042', body: 'Rappeler le 15' });
+      const r = await agent.post<{ id: string; createdAt: string }>('/api/messages', {
+        practiceId,
+        practitionerId,
+        type: 'urgent',
+        callbackNumber: '+33600000042',
+        body: 'Rappeler le 15',
+      });
       assert.equal(r.status, 201);
       const created = Date.parse(r.body.createdAt);
       const d = await eventually('the escalation to run out', async () => {
@@ -141,7 +146,11 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(ack.body.acknowledgedAt);
       const after = await detail(doctor, r.body.id);
       assert.deepEqual(after.events.at(-2)?.kind, 'acknowledged');
-      assert.deepEqual(after.events.at(-2)?.detail, { via: 'link', party: 'contact', contactId: d.events.find((e) => e.kind === 'escalated')!.detail['contactId'] });
+      assert.deepEqual(after.events.at(-2)?.detail, {
+        via: 'link',
+        party: 'contact',
+        contactId: d.events.find((e) => e.kind === 'escalated')!.detail['contactId'],
+      });
     });
 
     it('acknowledging stops the escalation', async () => {
@@ -154,11 +163,21 @@ for (const kind of testDatabaseKinds()) {
       const deps = { jobs: stack.workers.jobs, tuning: DEFAULT_TUNING, clock: systemClock };
       for (const step of [1, 2]) assert.equal(await escalate(t.db, deps, { messageId: r.body.id, step }), 'stopped');
       const d = await detail(doctor, r.body.id);
-      assert.deepEqual(d.events.map((e) => e.kind), ['created', 'notified', 'acknowledged', 'read']);
+      assert.deepEqual(
+        d.events.map((e) => e.kind),
+        ['created', 'notified', 'acknowledged', 'read'],
+      );
     });
 
     it('the practitioner answers: a task for the agent, and the loop closes when it is done', async () => {
-      const r = await agent.post<{ id: string }>('/api/messages', { practiceId, practitionerId, type: 'task', patientId, callbackNumber: '+33698765432', body: 'Demande de renouvellement' });
+      const r = await agent.post<{ id: string }>('/api/messages', {
+        practiceId,
+        practitionerId,
+        type: 'task',
+        patientId,
+        callbackNumber: '+33698765432',
+        body: 'Demande de renouvellement',
+      });
       const read = await doctor.post<Detail>(`/api/messages/${r.body.id}/read`);
       assert.equal(read.body.status, 'read');
       assert.ok(read.body.readBy);
@@ -179,7 +198,12 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('a practitioner sees his own messages only; another practice’s agent sees none', async () => {
-      const theirs = await agent.post<{ id: string }>('/api/messages', { practiceId, practitionerId: colleagueId, type: 'information', body: 'Pour le Dr Petit' });
+      const theirs = await agent.post<{ id: string }>('/api/messages', {
+        practiceId,
+        practitionerId: colleagueId,
+        type: 'information',
+        body: 'Pour le Dr Petit',
+      });
       assert.equal(theirs.status, 201);
       const inbox = await doctor.get<{ items: { practitionerId: string }[] }>(`/api/messages?practitionerId=${colleagueId}`);
       assert.ok(inbox.body.items.length > 0);
@@ -203,7 +227,12 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('refuses bad input with the field at fault: a dated task needs its date, a patient from elsewhere is 404', async () => {
-      const noDate = await agent.post<{ error: { code: string; field: string } }>('/api/messages', { practiceId, practitionerId, type: 'dated_task', body: 'Faire le courrier' });
+      const noDate = await agent.post<{ error: { code: string; field: string } }>('/api/messages', {
+        practiceId,
+        practitionerId,
+        type: 'dated_task',
+        body: 'Faire le courrier',
+      });
       assert.deepEqual([noDate.status, noDate.body.error.field], [400, 'dueDate']);
       const extra = await agent.post<{ error: { field: string } }>('/api/messages', { practiceId, practitionerId, type: 'task', body: 'x', urgent: true });
       assert.deepEqual([extra.status, extra.body.error.field], [400, 'urgent']);
@@ -212,15 +241,29 @@ for (const kind of testDatabaseKinds()) {
       const r = await agent.post<{ error: { field: string } }>('/api/messages', { practiceId, practitionerId, type: 'task', patientId: elsewhere, body: 'x' });
       assert.deepEqual([r.status, r.body.error.field], [404, 'patientId']);
       assert.equal(await auditCount(t.db, `patient_id = $1 and outcome = 'not_found'`, [elsewhere]), before + 1);
-      const dated = await agent.post<{ dueDate: string }>('/api/messages', { practiceId, practitionerId, type: 'dated_task', dueDate: '2026-12-01', body: 'Courrier' });
+      const dated = await agent.post<{ dueDate: string }>('/api/messages', {
+        practiceId,
+        practitionerId,
+        type: 'dated_task',
+        dueDate: '2026-12-01',
+        body: 'Courrier',
+      });
       assert.equal(dated.body.dueDate, '2026-12-01');
     });
 
     it('templates per practice', async () => {
-      const created = await admin.post<{ id: string }>('/api/messages/templates', { practiceId, type: 'task', label: 'Ordonnance', body: 'Renouvellement d’ordonnance demandé' });
+      const created = await admin.post<{ id: string }>('/api/messages/templates', {
+        practiceId,
+        type: 'task',
+        label: 'Ordonnance',
+        body: 'Renouvellement d’ordonnance demandé',
+      });
       assert.equal(created.status, 201, created.text);
       const list = await agent.get<{ items: { id: string; label: string }[] }>(`/api/messages/templates?practiceId=${practiceId}`);
-      assert.deepEqual(list.body.items.map((x) => x.label), ['Ordonnance']);
+      assert.deepEqual(
+        list.body.items.map((x) => x.label),
+        ['Ordonnance'],
+      );
       assert.equal((await agent.post('/api/messages/templates', { practiceId, type: 'task', label: 'x', body: 'y' })).status, 403);
       assert.equal((await admin.delete(`/api/messages/templates/${created.body.id}`)).status, 204);
     });

@@ -16,7 +16,6 @@ import { eventually } from './support/eventually.ts';
 
 const ZONE = 'Europe/Paris';
 
-
 for (const kind of testDatabaseKinds()) {
   describe(`waitlist offers (${kind})`, () => {
     let stack: NotifyStack;
@@ -84,7 +83,16 @@ for (const kind of testDatabaseKinds()) {
       ]);
       const statuses = [y.status, z.status].sort();
       assert.deepEqual(statuses, [200, 409], `${y.text} / ${z.text}`);
-      const [winner, loser] = y.status === 200 ? [{ r: y, email: 'yael@exemple.fr', id: yael }, { r: z, email: 'zoe@exemple.fr', id: zoe }] : [{ r: z, email: 'zoe@exemple.fr', id: zoe }, { r: y, email: 'yael@exemple.fr', id: yael }];
+      const [winner, loser] =
+        y.status === 200
+          ? [
+              { r: y, email: 'yael@exemple.fr', id: yael },
+              { r: z, email: 'zoe@exemple.fr', id: zoe },
+            ]
+          : [
+              { r: z, email: 'zoe@exemple.fr', id: zoe },
+              { r: y, email: 'yael@exemple.fr', id: yael },
+            ];
       assert.equal(winner.r.body.outcome, 'booked');
       assert.equal(loser.r.body.error!.code, 'offer_unavailable');
       assert.match(loser.r.body.error!.message, /Désolé, ce créneau vient d'être attribué à un autre patient\. Vous restez sur la liste d'attente\./);
@@ -94,14 +102,20 @@ for (const kind of testDatabaseKinds()) {
         `select patient_id, channel from appointments where practitioner_id = $1 and status = 'booked' and during @> $2::timestamptz`,
         [practitionerId, start],
       );
-      assert.deepEqual(active.rows.map((r) => r.patient_id), [winner.id]);
+      assert.deepEqual(
+        active.rows.map((r) => r.patient_id),
+        [winner.id],
+      );
       // The winner is confirmed like any booking; the other is told politely, and still waits.
       await eventually('the winner’s confirmation', async () => smtp.to(winner.email).find((m) => m.subject.startsWith('Rendez-vous confirmé')));
       const refusal = await eventually('the polite refusal', async () => smtp.to(loser.email).find((m) => m.subject.includes('déjà attribué')));
       assert.match(refusal.text, /Merci de votre réponse rapide/);
       assert.match(refusal.text, /Vous restez sur la liste d'attente/);
       const waiting = await agent.get<{ patientId: string; status: string }[]>(`/api/waitlist?practitionerId=${practitionerId}`);
-      assert.deepEqual(waiting.body.map((e) => e.patientId), [loser.id]);
+      assert.deepEqual(
+        waiting.body.map((e) => e.patientId),
+        [loser.id],
+      );
 
       // Answering again changes nothing: the winner keeps his appointment, the loser is refused again.
       const again = await server.client().post<{ outcome: string; appointmentId: string }>(`/api/public/links/${winner.id === yael ? tokenY : tokenZ}/accept`);

@@ -26,7 +26,6 @@ const PATIENTS = 8;
 const silent = { info() {}, warn() {}, error() {} };
 const FAST = { pollingIntervalSeconds: 0.5, outboxPollMs: 100, superviseIntervalSeconds: 1, retryDelaySeconds: 1, deliveryExpireSeconds: 3, jobBatch: 5 };
 
-
 /** SMS through Twilio until `sends` went out, then the next send hangs forever: the worker is dead. */
 function dyingSms(inner: Transport<SmsMessage>, sends: number): { transport: Transport<SmsMessage>; died: Promise<void> } {
   let left = sends;
@@ -104,7 +103,12 @@ for (const kind of testDatabaseKinds()) {
         const phone = `+3361100${String(1000 + i)}`;
         phones.push(phone);
         const patientId = await createPatient(t.db, { organisationId, practiceId, mobilePhone: phone, email: null });
-        const r = await client.post<{ id: string }>('/api/appointments', { practitionerId, patientId, motifId, start: new Date(first + i * 900_000).toISOString() });
+        const r = await client.post<{ id: string }>('/api/appointments', {
+          practitionerId,
+          patientId,
+          motifId,
+          start: new Date(first + i * 900_000).toISOString(),
+        });
         assert.equal(r.status, 201, r.text);
         appointments.push(r.body.id);
       }
@@ -124,10 +128,16 @@ for (const kind of testDatabaseKinds()) {
       }
 
       await eventually('every SMS', async () => twilio.sent.length >= PATIENTS * 2, 90_000);
-      await eventually('every delivery sent', async () => {
-        const { rows } = await t.db.query<{ n: number }>(`select count(*)::int as n from deliveries where status <> 'sent' and practice_id = $1`, [practiceId]);
-        return rows[0]!.n === 0;
-      }, 60_000);
+      await eventually(
+        'every delivery sent',
+        async () => {
+          const { rows } = await t.db.query<{ n: number }>(`select count(*)::int as n from deliveries where status <> 'sent' and practice_id = $1`, [
+            practiceId,
+          ]);
+          return rows[0]!.n === 0;
+        },
+        60_000,
+      );
       // Until no job can run any more (the abandoned one expired and was replayed): a duplicate would be sent by then.
       await eventually('every job settled', () => jobsSettled(t.db, [DELIVERY_QUEUE, NOTIFY_QUEUE.reminder]), 60_000);
 
@@ -143,7 +153,9 @@ for (const kind of testDatabaseKinds()) {
       );
       assert.deepEqual(rows, [{ status: 'sent', n: PATIENTS }]);
       // The SMS that never left worker A was sent on a later attempt.
-      const { rows: retried } = await t.db.query<{ n: number }>(`select count(*)::int as n from deliveries where practice_id = $1 and attempts > 1`, [practiceId]);
+      const { rows: retried } = await t.db.query<{ n: number }>(`select count(*)::int as n from deliveries where practice_id = $1 and attempts > 1`, [
+        practiceId,
+      ]);
       assert.ok(retried[0]!.n >= 1);
     });
   });

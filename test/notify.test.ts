@@ -26,7 +26,6 @@ import { NOTIFY_QUEUE } from '../src/notify/queues.ts';
 
 const ZONE = 'Europe/Paris';
 
-
 interface World {
   organisationId: string;
   practiceId: string;
@@ -122,16 +121,27 @@ for (const kind of testDatabaseKinds()) {
 
       const sms = await eventually('the confirmation SMS', async () => twilio.to(p.mobilePhone)[0]);
       assert.equal(sms.from, 'CABINET');
-      assert.match(sms.body, /votre RDV avec Dr Claire Martin est confirmé le .+ à 09h40\. Cabinet du Parc, 12 rue des Lilas, 75011 Paris \(2e étage, code 4512B\)/);
+      assert.match(
+        sms.body,
+        /votre RDV avec Dr Claire Martin est confirmé le .+ à 09h40\. Cabinet du Parc, 12 rue des Lilas, 75011 Paris \(2e étage, code 4512B\)/,
+      );
       assert.doesNotMatch(sms.body, /chographie|cardia/i);
       assert.equal(sms.statusCallback, 'https://relais.test/api/public/sms/twilio/status');
 
       // Both deliveries are visible, sent, to the agent in scope.
       const list = await eventually('both deliveries sent', async () => {
-        const r = await agent.get<{ items: { channel: string; status: string; template: string; transport: string }[] }>(`/api/deliveries?appointmentId=${appointmentId}`);
+        const r = await agent.get<{ items: { channel: string; status: string; template: string; transport: string }[] }>(
+          `/api/deliveries?appointmentId=${appointmentId}`,
+        );
         return r.body.items.filter((d) => d.template === 'appointment_confirmation' && d.status === 'sent').length === 2 ? r.body.items : undefined;
       });
-      assert.deepEqual(list.filter((d) => d.template === 'appointment_confirmation').map((d) => `${d.channel}:${d.transport}`).sort(), ['email:smtp', 'sms:twilio']);
+      assert.deepEqual(
+        list
+          .filter((d) => d.template === 'appointment_confirmation')
+          .map((d) => `${d.channel}:${d.transport}`)
+          .sort(),
+        ['email:smtp', 'sms:twilio'],
+      );
     });
 
     it('a booking that rolls back sends nothing; a refused booking sends nothing either', async () => {
@@ -159,7 +169,12 @@ for (const kind of testDatabaseKinds()) {
       // A second patient on a slot already taken: 409, nothing booked.
       const first = await patient(t.db, w);
       await book(first.id, at(ZONE, date, '14:00'));
-      const refused = await agent.post('/api/appointments', { practitionerId: w.practitionerId, patientId: p.id, motifId: w.motifId, start: at(ZONE, date, '14:10') });
+      const refused = await agent.post('/api/appointments', {
+        practitionerId: w.practitionerId,
+        patientId: p.id,
+        motifId: w.motifId,
+        start: at(ZONE, date, '14:10'),
+      });
       assert.equal(refused.status, 409);
       await eventually('the first patient’s confirmation', async () => smtp.to(first.email)[0]);
       await workers.drainOutbox();
@@ -189,8 +204,13 @@ for (const kind of testDatabaseKinds()) {
         if (c.dueDaysBefore !== null) assert.equal(reminders[0]!.dueAt, at(ZONE, inDays(ZONE, c.days - c.dueDaysBefore), '10:00'));
         else {
           // At once: sent with the confirmation.
-          const texts = await eventually('two SMS', async () => (twilio.to(p.mobilePhone).length >= 2 ? twilio.to(p.mobilePhone).map((s) => s.body) : undefined));
-          assert.ok(texts.some((b) => b.startsWith('Rappel : RDV le ')), texts.join('\n'));
+          const texts = await eventually('two SMS', async () =>
+            twilio.to(p.mobilePhone).length >= 2 ? twilio.to(p.mobilePhone).map((s) => s.body) : undefined,
+          );
+          assert.ok(
+            texts.some((b) => b.startsWith('Rappel : RDV le ')),
+            texts.join('\n'),
+          );
         }
       }
       // A few hours ahead.
@@ -216,7 +236,10 @@ for (const kind of testDatabaseKinds()) {
       await workers.drainOutbox();
       // Until no job is due: a reminder, had one been planned at once, would have been sent by then.
       await eventually('every due job done', () => jobsSettled(t.db, [DELIVERY_QUEUE, NOTIFY_QUEUE.reminder]));
-      assert.deepEqual(twilio.to(p.mobilePhone).map((s) => s.body.includes('est confirmé')), [true]);
+      assert.deepEqual(
+        twilio.to(p.mobilePhone).map((s) => s.body.includes('est confirmé')),
+        [true],
+      );
     });
 
     it('the patient link: confirm, tampered or expired refused, cancelling after the deadline refused, before it accepted', async () => {
@@ -230,7 +253,10 @@ for (const kind of testDatabaseKinds()) {
 
       const view = await anon.get<{ kind: string; status: string; canChange: boolean; practitionerName: string }>(`/api/public/links/${token}`);
       assert.equal(view.status, 200, view.text);
-      assert.deepEqual([view.body.kind, view.body.status, view.body.canChange, view.body.practitionerName], ['appointment', 'booked', true, 'Dr Claire Martin']);
+      assert.deepEqual(
+        [view.body.kind, view.body.status, view.body.canChange, view.body.practitionerName],
+        ['appointment', 'booked', true, 'Dr Claire Martin'],
+      );
       const confirmed = await anon.post<{ confirmedAt: string | null }>(`/api/public/links/${token}/confirm`);
       assert.equal(confirmed.status, 200);
       assert.ok(confirmed.body.confirmedAt);
@@ -250,10 +276,23 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await anon.post(`/api/public/links/${other}/cancel`)).status, 403);
 
       // The practice allows no online change less than 5 days before: refused, still booked.
-      await agent.put(`/api/notify/settings/${w.practiceId}`, {
-        remindersEnabled: true, longLeadDays: 7, longRemindDays: 2, shortRemindDays: 1, remindTime: '10:00', changeDeadlineMinutes: 5 * 1440, offerTtlMinutes: 720, locale: 'fr',
-      }).then((r) => assert.equal(r.status, 403, 'an agent may not change the settings'));
-      await t.db.query(`insert into notify_practice_settings (practice_id, organisation_id, change_deadline_minutes) values ($1, $2, $3)`, [w.practiceId, w.organisationId, 5 * 1440]);
+      await agent
+        .put(`/api/notify/settings/${w.practiceId}`, {
+          remindersEnabled: true,
+          longLeadDays: 7,
+          longRemindDays: 2,
+          shortRemindDays: 1,
+          remindTime: '10:00',
+          changeDeadlineMinutes: 5 * 1440,
+          offerTtlMinutes: 720,
+          locale: 'fr',
+        })
+        .then((r) => assert.equal(r.status, 403, 'an agent may not change the settings'));
+      await t.db.query(`insert into notify_practice_settings (practice_id, organisation_id, change_deadline_minutes) values ($1, $2, $3)`, [
+        w.practiceId,
+        w.organisationId,
+        5 * 1440,
+      ]);
       const late = await anon.post<{ error: { code: string } }>(`/api/public/links/${token}/cancel`);
       assert.deepEqual([late.status, late.body.error.code], [422, 'change_deadline_passed']);
       assert.equal((await agent.get<{ status: string }>(`/api/appointments/${id}`)).body.status, 'booked');
@@ -293,13 +332,17 @@ for (const kind of testDatabaseKinds()) {
       const date = inDays(ZONE, 9);
       await openOn(t.db, w, date);
       const id = await book(p.id, at(ZONE, date, '17:20'));
-      const sent = await eventually('the SMS after two failures', async () => {
-        const r = await agent.get<{ items: { template: string; status: string; attempts: number; lastError: string | null; sentAt: string | null; createdAt: string }[] }>(
-          `/api/deliveries?appointmentId=${id}`,
-        );
-        const c = r.body.items.find((d) => d.template === 'appointment_confirmation');
-        return c?.status === 'sent' ? c : undefined;
-      }, 30_000);
+      const sent = await eventually(
+        'the SMS after two failures',
+        async () => {
+          const r = await agent.get<{
+            items: { template: string; status: string; attempts: number; lastError: string | null; sentAt: string | null; createdAt: string }[];
+          }>(`/api/deliveries?appointmentId=${id}`);
+          const c = r.body.items.find((d) => d.template === 'appointment_confirmation');
+          return c?.status === 'sent' ? c : undefined;
+        },
+        30_000,
+      );
       assert.equal(sent.attempts, 3);
       assert.equal(sent.lastError, null);
       // Backoff: at least 1 s then 2 s between the attempts.
@@ -322,7 +365,10 @@ for (const kind of testDatabaseKinds()) {
       const q = await patient(t.db, w, { email: false });
       const id2 = await book(q.id, at(ZONE, date, '08:40'));
       const sms = await eventually('the SMS', async () => twilio.to(q.mobilePhone)[0]);
-      await eventually('sent', async () => (await agent.get<{ items: { status: string }[] }>(`/api/deliveries?appointmentId=${id2}&status=sent`)).body.items[0]);
+      await eventually(
+        'sent',
+        async () => (await agent.get<{ items: { status: string }[] }>(`/api/deliveries?appointmentId=${id2}&status=sent`)).body.items[0],
+      );
       // A report signed for another URL is refused; Twilio's own is taken.
       assert.equal(await twilio.report(sms.sid, 'delivered', server.baseUrl + '/api/public/sms/twilio/status', 'https://elsewhere.test/x'), 403);
       assert.equal(await twilio.report(sms.sid, 'delivered', server.baseUrl + '/api/public/sms/twilio/status', sms.statusCallback!), 204);

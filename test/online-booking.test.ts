@@ -34,8 +34,15 @@ for (const kind of testDatabaseKinds()) {
       stack = await startNotifyStack(kind, { smtpFrom: 'Relais <no-reply@relais.test>', smsFrom: '+33700000000' });
       w = await createAgendaWorld(stack.t.db, { patients: 2 });
       await stack.t.db.query(`update motifs set online_bookable = true, patient_instructions = 'Venir à jeun.' where id = $1`, [w.motifId]);
-      await stack.t.db.query(`insert into online_booking_settings (practice_id, organisation_id, slug) values ($1, $2, $3)`, [w.practiceId, w.organisationId, slug]);
-      await stack.t.db.query(`insert into practice_sites (practice_id, label, address_line, postal_code, city, digicode, transport) values ($1, 'Cabinet', '3 rue des Lilas', '75019', 'Paris', '4512B', 'Métro Place des Fêtes')`, [w.practiceId]);
+      await stack.t.db.query(`insert into online_booking_settings (practice_id, organisation_id, slug) values ($1, $2, $3)`, [
+        w.practiceId,
+        w.organisationId,
+        slug,
+      ]);
+      await stack.t.db.query(
+        `insert into practice_sites (practice_id, label, address_line, postal_code, city, digicode, transport) values ($1, 'Cabinet', '3 rue des Lilas', '75019', 'Paris', '4512B', 'Métro Place des Fêtes')`,
+        [w.practiceId],
+      );
       visitor = stack.server.client();
       agent = await agentClient(stack.server, w);
     });
@@ -66,7 +73,10 @@ for (const kind of testDatabaseKinds()) {
       const page = await visitor.get<Page>(base);
       assert.equal(page.status, 200);
       assert.equal(page.body.practitioners.length, 1);
-      assert.deepEqual(page.body.practitioners[0]!.motifs.map((m) => m.label), ['Consultation']);
+      assert.deepEqual(
+        page.body.practitioners[0]!.motifs.map((m) => m.label),
+        ['Consultation'],
+      );
       assert.ok(!JSON.stringify(page.body).includes('4512B'));
       assert.equal((await visitor.get(`/api/public/booking/no-such-practice`)).status, 404);
       const slots = await visitor.get<{ items: { start: string }[] }>(`${base}/slots?practitionerId=${w.practitionerId}&motifId=${w.motifId}`);
@@ -82,7 +92,9 @@ for (const kind of testDatabaseKinds()) {
       const asked = await ask({ start, phone });
       assert.equal(asked.status, 201, asked.text);
       const code = codeFor(phone);
-      const wrong = await visitor.post<ErrorResponseBody>(`${base}/requests/${asked.body.requestId}/confirm`, { code: code === '000000' ? '111111' : '000000' });
+      const wrong = await visitor.post<ErrorResponseBody>(`${base}/requests/${asked.body.requestId}/confirm`, {
+        code: code === '000000' ? '111111' : '000000',
+      });
       assert.equal(wrong.status, 422);
       assert.equal(wrong.body.error.code, 'booking_code_invalid');
       const ok = await visitor.post<Confirmation>(`${base}/requests/${asked.body.requestId}/confirm`, { code });
@@ -102,9 +114,22 @@ for (const kind of testDatabaseKinds()) {
 
     it('attaches to an existing patient only after the code, and answers the same before it', async () => {
       const phone = nextPhone();
-      const existing = await createPatient(stack.t.db, { organisationId: w.organisationId, practiceId: w.practiceId, birthName: 'Connu', firstGivenName: 'Paul', birthDate: '1970-01-01', sex: 'M' });
+      const existing = await createPatient(stack.t.db, {
+        organisationId: w.organisationId,
+        practiceId: w.practiceId,
+        birthName: 'Connu',
+        firstGivenName: 'Paul',
+        birthDate: '1970-01-01',
+        sex: 'M',
+      });
       const before = await rowCount(stack.t.db, 'select 1 from patients where practice_id = $1', [w.practiceId]);
-      const known = await ask({ start: at(w.timeZone, upcoming(w.timeZone, 2), '10:00'), phone, birthName: 'Connu', firstGivenName: 'Paul', birthDate: '1970-01-01' });
+      const known = await ask({
+        start: at(w.timeZone, upcoming(w.timeZone, 2), '10:00'),
+        phone,
+        birthName: 'Connu',
+        firstGivenName: 'Paul',
+        birthDate: '1970-01-01',
+      });
       const unknown = await ask({ start: at(w.timeZone, upcoming(w.timeZone, 2), '10:20'), phone: nextPhone(), birthName: 'Inconnu', firstGivenName: 'Luc' });
       assert.equal(known.status, unknown.status);
       assert.deepEqual(Object.keys(known.body).sort(), Object.keys(unknown.body).sort());
@@ -153,7 +178,9 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await admin.put(url, { slug, enabled: true, requiresConfirmation: true })).status, 200);
       const phone = nextPhone();
       const asked = await ask({ start: at(w.timeZone, upcoming(w.timeZone, 5), '16:00'), phone });
-      const ok = await visitor.post<Confirmation & { awaitingConfirmation: boolean }>(`${base}/requests/${asked.body.requestId}/confirm`, { code: codeFor(phone) });
+      const ok = await visitor.post<Confirmation & { awaitingConfirmation: boolean }>(`${base}/requests/${asked.body.requestId}/confirm`, {
+        code: codeFor(phone),
+      });
       assert.equal(ok.status, 200, ok.text);
       assert.equal(ok.body.awaitingConfirmation, true);
       assert.equal((await admin.put(url, { slug, enabled: false, requiresConfirmation: true })).status, 200);

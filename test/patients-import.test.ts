@@ -24,7 +24,10 @@ const WINDOWS_FILE = cp1252(
 );
 const UTF8_FILE = Buffer.concat([
   Buffer.from([0xef, 0xbb, 0xbf]),
-  Buffer.from(['Patient,Given,DOB,Genre,Mail', 'Bénédicte-Ança,Gaëlle,03/09/1992,Madame,gaelle@example.fr', "N'Diaye,Moussa,1978-11-30,Monsieur,"].join('\n'), 'utf8'),
+  Buffer.from(
+    ['Patient,Given,DOB,Genre,Mail', 'Bénédicte-Ança,Gaëlle,03/09/1992,Madame,gaelle@example.fr', "N'Diaye,Moussa,1978-11-30,Monsieur,"].join('\n'),
+    'utf8',
+  ),
 ]);
 
 for (const kind of testDatabaseKinds()) {
@@ -44,7 +47,13 @@ for (const kind of testDatabaseKinds()) {
       const org = await createOrganisation(t.db);
       practice = await createPractice(t.db, org);
       foreign = await createPractice(t.db, await createOrganisation(t.db));
-      existing = await createPatient(t.db, { organisationId: org, practiceId: practice, birthName: 'Lefèvre', firstGivenName: 'Élise', birthDate: '1985-03-12' });
+      existing = await createPatient(t.db, {
+        organisationId: org,
+        practiceId: practice,
+        birthName: 'Lefèvre',
+        firstGivenName: 'Élise',
+        birthDate: '1985-03-12',
+      });
       const a = await createUser(t.db, { organisationId: org, role: 'admin' });
       const g = await createUser(t.db, { organisationId: org, role: 'agent', practiceIds: [practice] });
       admin = server.client();
@@ -91,7 +100,11 @@ for (const kind of testDatabaseKinds()) {
 
     it('imports a UTF-8 file with a BOM, `,` and a column mapping, accents intact, one audit row per patient', async () => {
       const mapping = { birthName: 'Patient', firstGivenName: 'Given', birthDate: 'DOB', sex: 'Genre', email: 'Mail' };
-      const r = await admin.post<PatientImportReport>(`/api/practices/${practice}/patient-imports`, { content: UTF8_FILE.toString('base64'), mapping, dryRun: false });
+      const r = await admin.post<PatientImportReport>(`/api/practices/${practice}/patient-imports`, {
+        content: UTF8_FILE.toString('base64'),
+        mapping,
+        dryRun: false,
+      });
       assert.equal(r.status, 200, r.text);
       assert.equal(r.body.encoding, 'utf-8');
       assert.equal(r.body.delimiter, ',');

@@ -78,7 +78,13 @@ for (const kind of testDatabaseKinds()) {
       await p('Martin', 'Zoé');
       await p('Aubert', 'Martine');
       for (const [i, given] of ['Anne', 'Bruno', 'Chloé', 'David', 'Emma'].entries()) await p('Bernard', given, { birthDate: `196${i}-01-01` });
-      patientB = await createPatient(t.db, { organisationId: org, practiceId: practiceB, birthName: 'Lefèvre', firstGivenName: 'Hélène', mobilePhone: '+33612345678' });
+      patientB = await createPatient(t.db, {
+        organisationId: org,
+        practiceId: practiceB,
+        birthName: 'Lefèvre',
+        firstGivenName: 'Hélène',
+        mobilePhone: '+33612345678',
+      });
     });
     after(async () => {
       await server.close();
@@ -184,7 +190,10 @@ for (const kind of testDatabaseKinds()) {
       const all = await search(admin, 'lefevre');
       assert.deepEqual(new Set(all.body.items.map((p) => p.practiceId)), new Set([practiceA, practiceB]));
       const onlyB = await search(admin, 'lefevre', `&practiceId=${practiceB}`);
-      assert.deepEqual(onlyB.body.items.map((p) => p.id), [patientB]);
+      assert.deepEqual(
+        onlyB.body.items.map((p) => p.id),
+        [patientB],
+      );
     });
 
     it("answers another practice's patient exactly like a random id, for reads and writes", async () => {
@@ -230,8 +239,20 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('answers 409 when an update would make two identical identities', async () => {
-      const a = await agent.post<Patient>('/api/patients', { practiceId: practiceA, birthName: 'Rémy', firstGivenName: 'Joël', birthDate: '1961-04-04', sex: 'M' });
-      const b = await agent.post<Patient>('/api/patients', { practiceId: practiceA, birthName: 'Remi', firstGivenName: 'Joël', birthDate: '1961-04-04', sex: 'M' });
+      const a = await agent.post<Patient>('/api/patients', {
+        practiceId: practiceA,
+        birthName: 'Rémy',
+        firstGivenName: 'Joël',
+        birthDate: '1961-04-04',
+        sex: 'M',
+      });
+      const b = await agent.post<Patient>('/api/patients', {
+        practiceId: practiceA,
+        birthName: 'Remi',
+        firstGivenName: 'Joël',
+        birthDate: '1961-04-04',
+        sex: 'M',
+      });
       assert.equal(b.status, 201);
       const clash = await agent.patch<ErrorResponseBody>(`/api/patients/${b.body.id}`, { birthName: 'REMY' });
       assert.equal(clash.status, 409);
@@ -318,7 +339,10 @@ for (const kind of testDatabaseKinds()) {
 
       it('refuses malformed JSON, a 2 MB body and bad update input, and writes nothing', async () => {
         const before = await counts();
-        const malformed = await agent.request<ErrorResponseBody>('POST', '/api/patients', { rawBody: '{"birthName": "Dupont",', headers: { 'content-type': 'application/json' } });
+        const malformed = await agent.request<ErrorResponseBody>('POST', '/api/patients', {
+          rawBody: '{"birthName": "Dupont",',
+          headers: { 'content-type': 'application/json' },
+        });
         assert.equal(malformed.status, 400);
         assert.equal(malformed.body.error.code, 'invalid_json');
         const huge = await agent.post<ErrorResponseBody>('/api/patients', { ...valid(), note: 'x'.repeat(2 * 1024 * 1024) });

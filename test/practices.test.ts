@@ -27,7 +27,13 @@ const body = () => ({
   siren: '732 829 320',
   siret: '73282932000074',
   region: 'martinique',
-  serviceHours: { mon: [['14:00', '19:00'], ['08:00', '12:00']], sat: [['08:00', '12:00']] },
+  serviceHours: {
+    mon: [
+      ['14:00', '19:00'],
+      ['08:00', '12:00'],
+    ],
+    sat: [['08:00', '12:00']],
+  },
   phone: '0596 60 12 34',
   email: 'accueil@cabinet-lefevre.fr',
   sites: [
@@ -110,7 +116,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(file.timeZone, 'America/Martinique', 'defaults to the region’s zone');
       assert.equal(file.phone, '+596596601234');
       assert.deepEqual(file.numbers, [{ e164: '+596696123456', label: 'Ligne principale' }]);
-      assert.deepEqual(file.serviceHours.mon, [['08:00', '12:00'], ['14:00', '19:00']]);
+      assert.deepEqual(file.serviceHours.mon, [
+        ['08:00', '12:00'],
+        ['14:00', '19:00'],
+      ]);
       assert.deepEqual(file.serviceHours.sun, []);
       assert.equal(file.sites[0]?.digicode, '4821A');
       assert.equal(file.sites[0]?.latitude, 14.6037);
@@ -125,7 +134,10 @@ for (const kind of testDatabaseKinds()) {
     it('shows the practitioners who work in the practice', async () => {
       const r = await agent.get<PracticeFile>(`/api/practices/${practiceA}`);
       assert.equal(r.status, 200);
-      assert.deepEqual(r.body.practitioners.map((p) => [p.lastName, p.profession]), [['Bernard', 'medecin']]);
+      assert.deepEqual(
+        r.body.practitioners.map((p) => [p.lastName, p.profession]),
+        [['Bernard', 'medecin']],
+      );
     });
 
     const invalid: [string, (b: ReturnType<typeof body>) => unknown, string][] = [
@@ -134,7 +146,19 @@ for (const kind of testDatabaseKinds()) {
       ['a SIRET of another company', (b) => ({ ...b, siret: '44306184100047' }), 'siret'],
       ['an unknown region', (b) => ({ ...b, region: 'bretagne' }), 'region'],
       ['an unknown time zone', (b) => ({ ...b, timeZone: 'Europe/Fort-de-France' }), 'timeZone'],
-      ['overlapping service hours', (b) => ({ ...b, serviceHours: { mon: [['08:00', '12:00'], ['11:00', '13:00']] } }), 'serviceHours.mon.1'],
+      [
+        'overlapping service hours',
+        (b) => ({
+          ...b,
+          serviceHours: {
+            mon: [
+              ['08:00', '12:00'],
+              ['11:00', '13:00'],
+            ],
+          },
+        }),
+        'serviceHours.mon.1',
+      ],
       ['a service range ending before it starts', (b) => ({ ...b, serviceHours: { tue: [['19:00', '08:00']] } }), 'serviceHours.tue.0'],
       ['a service time not in HH:MM', (b) => ({ ...b, serviceHours: { wed: [['8h', '12h']] } }), 'serviceHours.wed.0'],
       ['an invalid forwarded number', (b) => ({ ...b, numbers: [{ e164: '06 12 34' }] }), 'numbers.0.e164'],
@@ -162,7 +186,10 @@ for (const kind of testDatabaseKinds()) {
       const top = await admin.post<ErrorResponseBody>('/api/practices', { ...body(), colour: 'blue' });
       assert.equal(top.status, 400);
       assert.equal(top.body.error.code, 'validation_failed');
-      assert.ok(top.body.error.issues?.some((i) => i.message.includes('colour')), top.text);
+      assert.ok(
+        top.body.error.issues?.some((i) => i.message.includes('colour')),
+        top.text,
+      );
       const b = body();
       const nested = await admin.post<ErrorResponseBody>('/api/practices', { ...b, sites: [{ ...b.sites[0], organisationId: randomUUID() }] });
       assert.equal(nested.status, 400);
@@ -183,12 +210,19 @@ for (const kind of testDatabaseKinds()) {
       const other = await admin.put<ErrorResponseBody>(`/api/practices/${practiceA}/numbers`, { numbers: [{ e164: '+33140000003' }] });
       assert.equal(other.status, 409);
       const a = await admin.get<PracticeFile>(`/api/practices/${practiceA}`);
-      assert.deepEqual(a.body.numbers.map((n) => n.e164), ['+33140000001'], 'practice A keeps its number');
+      assert.deepEqual(
+        a.body.numbers.map((n) => n.e164),
+        ['+33140000001'],
+        'practice A keeps its number',
+      );
     });
 
     it('replaces the forwarded numbers and finds the practice by number', async () => {
       const r = await admin.put<PracticeFile>(`/api/practices/${practiceB}/numbers`, {
-        numbers: [{ e164: '+33140000002', label: 'Standard' }, { e164: '01 40 00 00 09', label: 'Urgences' }],
+        numbers: [
+          { e164: '+33140000002', label: 'Standard' },
+          { e164: '01 40 00 00 09', label: 'Urgences' },
+        ],
       });
       assert.equal(r.status, 200, r.text);
       assert.deepEqual(r.body.numbers, [
@@ -207,7 +241,10 @@ for (const kind of testDatabaseKinds()) {
 
     it('keeps an agent to the practices she is assigned to', async () => {
       const list = await agent.get<{ items: { id: string }[] }>('/api/practices');
-      assert.deepEqual(list.body.items.map((p) => p.id), [practiceA]);
+      assert.deepEqual(
+        list.body.items.map((p) => p.id),
+        [practiceA],
+      );
       const hidden = await agent.get<ErrorResponseBody>(`/api/practices/${practiceB}`);
       const otherOrg = await agent.get<ErrorResponseBody>(`/api/practices/${otherOrgPractice}`);
       const unknown = await agent.get<ErrorResponseBody>(`/api/practices/${randomUUID()}`);
@@ -227,7 +264,10 @@ for (const kind of testDatabaseKinds()) {
 
     it('shows a practitioner only his own practice', async () => {
       const list = await practitionerUser.get<{ items: { id: string }[] }>('/api/practices');
-      assert.deepEqual(list.body.items.map((p) => p.id), [practiceA]);
+      assert.deepEqual(
+        list.body.items.map((p) => p.id),
+        [practiceA],
+      );
       assert.equal((await practitionerUser.get(`/api/practices/${practiceB}`)).status, 404);
     });
 
@@ -245,9 +285,15 @@ for (const kind of testDatabaseKinds()) {
 
     it('searches by name without accents or case', async () => {
       const r = await admin.get<{ items: { name: string }[] }>('/api/practices?q=LEFEVRE');
-      assert.deepEqual(r.body.items.map((p) => p.name), ['Cabinet du Dr Lefèvre']);
+      assert.deepEqual(
+        r.body.items.map((p) => p.name),
+        ['Cabinet du Dr Lefèvre'],
+      );
       const tilleuls = await agent.get<{ items: { name: string }[] }>('/api/practices?q=sante%20des%20til');
-      assert.deepEqual(tilleuls.body.items.map((p) => p.name), ['Maison de santé des Tilleuls']);
+      assert.deepEqual(
+        tilleuls.body.items.map((p) => p.name),
+        ['Maison de santé des Tilleuls'],
+      );
       const outOfScope = await agent.get<{ items: unknown[] }>('/api/practices?q=pasteur');
       assert.deepEqual(outOfScope.body.items, []);
     });
@@ -284,7 +330,10 @@ for (const kind of testDatabaseKinds()) {
         ],
       });
       assert.equal(r.status, 200, r.text);
-      assert.deepEqual(r.body.sites.map((s) => s.label), ['Annexe', 'Cabinet principal']);
+      assert.deepEqual(
+        r.body.sites.map((s) => s.label),
+        ['Annexe', 'Cabinet principal'],
+      );
       assert.equal(r.body.sites[1]?.id, kept.id);
       assert.equal(r.body.sites[1]?.digicode, '9999');
       assert.equal(r.body.sites[1]?.floor, null, 'a field left out is cleared: PUT replaces');

@@ -165,7 +165,11 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(ids.includes(drA) && ids.includes(drAB));
       assert.ok(!ids.includes(drB));
       const shared = list.body.items.find((p) => p.id === drAB)!;
-      assert.deepEqual(shared.practices.map((p) => p.id), [practiceA], 'practice B stays hidden');
+      assert.deepEqual(
+        shared.practices.map((p) => p.id),
+        [practiceA],
+        'practice B stays hidden',
+      );
       const hidden = await agent.get<ErrorResponseBody>(`/api/practitioners/${drB}`);
       const unknown = await agent.get<ErrorResponseBody>(`/api/practitioners/${randomUUID()}`);
       assert.equal(unknown.status, 404);
@@ -183,7 +187,10 @@ for (const kind of testDatabaseKinds()) {
 
     it('filters by practice and searches by name without accents', async () => {
       const inB = await admin.get<{ items: Practitioner[] }>(`/api/practitioners?practiceId=${practiceB}`);
-      assert.deepEqual(inB.body.items.map((p) => p.lastName), ['Aubert', 'Blanc']);
+      assert.deepEqual(
+        inB.body.items.map((p) => p.lastName),
+        ['Aubert', 'Blanc'],
+      );
       const named = await admin.get<{ items: Practitioner[] }>('/api/practitioners?q=helene%20lefevre');
       assert.ok(named.body.items.length >= 1);
       assert.ok(named.body.items.every((p) => p.lastName === 'Lefèvre'));
@@ -211,7 +218,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.body.lastName, 'Arnaud', 'fields left out are kept');
       assert.deepEqual(r.body.practices.map((p) => p.id).sort(), [practiceA, practiceB].sort());
       const moved = await admin.patch<Practitioner>(`/api/practitioners/${drA}`, { practiceIds: [practiceB] });
-      assert.deepEqual(moved.body.practices.map((p) => p.id), [practiceB]);
+      assert.deepEqual(
+        moved.body.practices.map((p) => p.id),
+        [practiceB],
+      );
       assert.equal((await agent.get(`/api/practitioners/${drA}`)).status, 404, 'gone from practice A, gone from its agent');
       const bad = await admin.patch<ErrorResponseBody>(`/api/practitioners/${drA}`, { rpps: '123' });
       assert.equal(bad.status, 400);

@@ -24,7 +24,12 @@ async function logCall(db: Queryable, o: { org: string; practice: string; status
   );
   for (const [when, event] of o.steps) {
     await db.query('insert into call_events (at, organisation_id, practice_id, call_id, agent_id, event) values ($1, $2, $3, $4, $5, $6)', [
-      when, o.org, o.practice, rows[0]!.id, event === 'ENTER' || event === 'ABANDON' ? null : o.agent, event,
+      when,
+      o.org,
+      o.practice,
+      rows[0]!.id,
+      event === 'ENTER' || event === 'ABANDON' ? null : o.agent,
+      event,
     ]);
   }
 }
@@ -72,15 +77,36 @@ for (const kind of testDatabaseKinds()) {
         { practitioner: martin, motif: m1, start: nov(3, '09:00'), created: nov(1, '10:00'), channel: 'phone', status: 'honoured' },
         { practitioner: martin, motif: m1, start: nov(3, '10:00'), created: nov(2, '10:00'), channel: 'phone', status: 'no_show', excused: false },
         { practitioner: martin, motif: m1, start: nov(4, '10:00'), created: nov(2, '11:00'), channel: 'online', status: 'no_show', excused: true },
-        { practitioner: martin, motif: m1, start: nov(5, '10:00'), created: nov(2, '12:00'), channel: 'online', cancelled: { at: nov(4, '18:00'), kind: 'patient' } },
+        {
+          practitioner: martin,
+          motif: m1,
+          start: nov(5, '10:00'),
+          created: nov(2, '12:00'),
+          channel: 'online',
+          cancelled: { at: nov(4, '18:00'), kind: 'patient' },
+        },
         { practitioner: martin, motif: m1, start: nov(6, '10:00'), created: nov(2, '13:00'), channel: 'practitioner', movedAt: nov(5, '08:00') },
         // Booked in October, cancelled by the practitioner in November: counts as a cancellation only.
-        { practitioner: martin, motif: m1, start: nov(9, '10:00'), created: new Date('2026-10-20T10:00:00+02:00'), channel: 'phone', cancelled: { at: nov(8, '09:00'), kind: 'practitioner' } },
+        {
+          practitioner: martin,
+          motif: m1,
+          start: nov(9, '10:00'),
+          created: new Date('2026-10-20T10:00:00+02:00'),
+          channel: 'phone',
+          cancelled: { at: nov(8, '09:00'), kind: 'practitioner' },
+        },
         // Booked at 23:30 on 30 November, Paris time: still November.
         { practitioner: martin, motif: m1, start: nov(10, '10:00'), created: new Date('2026-11-30T23:30:00+01:00'), channel: 'phone' },
         // Booked at 00:30 on 1 December, Paris time (23:30 UTC on 30 November): December.
         { practitioner: martin, motif: m1, start: nov(11, '10:00'), created: new Date('2026-11-30T23:30:00Z'), channel: 'phone' },
-        { practitioner: colleague, motif: m2, start: nov(3, '09:00'), created: nov(1, '10:00'), channel: 'phone', cancelled: { at: nov(2, '09:00'), kind: 'secretariat' } },
+        {
+          practitioner: colleague,
+          motif: m2,
+          start: nov(3, '09:00'),
+          created: nov(1, '10:00'),
+          channel: 'phone',
+          cancelled: { at: nov(2, '09:00'), kind: 'secretariat' },
+        },
       ];
       for (const x of appts) {
         const end = new Date(x.start.getTime() + 20 * 60_000);
@@ -90,25 +116,103 @@ for (const kind of testDatabaseKinds()) {
              created_at, cancelled_at, cancelled_by_kind, cancel_reason, history)
            values ($1, $2, $3, $4, $5, tstzrange($6, $7), $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
-            org, practice, x.practitioner, patient, x.motif, x.start, end, status, status === 'no_show' ? (x.excused ?? false) : null, x.channel,
-            x.created, x.cancelled?.at ?? null, x.cancelled?.kind ?? null, x.cancelled ? 'raison' : null,
-            JSON.stringify(x.movedAt ? [{ from: x.start.toISOString(), to: x.start.toISOString(), previousPractitionerId: martin, practitionerId: martin, at: x.movedAt.toISOString(), by: null }] : []),
+            org,
+            practice,
+            x.practitioner,
+            patient,
+            x.motif,
+            x.start,
+            end,
+            status,
+            status === 'no_show' ? (x.excused ?? false) : null,
+            x.channel,
+            x.created,
+            x.cancelled?.at ?? null,
+            x.cancelled?.kind ?? null,
+            x.cancelled ? 'raison' : null,
+            JSON.stringify(
+              x.movedAt
+                ? [
+                    {
+                      from: x.start.toISOString(),
+                      to: x.start.toISOString(),
+                      previousPractitionerId: martin,
+                      practitionerId: martin,
+                      at: x.movedAt.toISOString(),
+                      by: null,
+                    },
+                  ]
+                : [],
+            ),
           ],
         );
       }
-      for (const [type, who] of [['urgent', martin], ['task', martin], ['information', colleague]] as const) {
+      for (const [type, who] of [
+        ['urgent', martin],
+        ['task', martin],
+        ['information', colleague],
+      ] as const) {
         await t.db.query(
           `insert into messages (organisation_id, practice_id, practitioner_id, type, body, created_by, created_at) values ($1, $2, $3, $4, 'texte', $5, $6)`,
           [org, practice, who, type, g.id, nov(12, '11:00')],
         );
       }
       // Calls: one answered after 30 s, one answered after 10 s, one abandoned after 40 s, one short abandon (2 s).
-      await logCall(t.db, { org, practice, status: 'completed', agent: g.id, steps: [[nov(3, '09:00'), 'ENTER'], [nov(3, '09:00'), 'OFFER'], [new Date(nov(3, '09:00').getTime() + 30_000), 'CONNECT'], [nov(3, '09:05'), 'COMPLETE']] });
-      await logCall(t.db, { org, practice, status: 'completed', agent: g.id, steps: [[nov(4, '09:00'), 'ENTER'], [nov(4, '09:00'), 'OFFER'], [new Date(nov(4, '09:00').getTime() + 10_000), 'CONNECT'], [nov(4, '09:05'), 'COMPLETE']] });
-      await logCall(t.db, { org, practice, status: 'abandoned', agent: null, steps: [[nov(5, '09:00'), 'ENTER'], [new Date(nov(5, '09:00').getTime() + 40_000), 'ABANDON']] });
-      await logCall(t.db, { org, practice, status: 'abandoned', agent: null, steps: [[nov(6, '09:00'), 'ENTER'], [new Date(nov(6, '09:00').getTime() + 2_000), 'ABANDON']] });
+      await logCall(t.db, {
+        org,
+        practice,
+        status: 'completed',
+        agent: g.id,
+        steps: [
+          [nov(3, '09:00'), 'ENTER'],
+          [nov(3, '09:00'), 'OFFER'],
+          [new Date(nov(3, '09:00').getTime() + 30_000), 'CONNECT'],
+          [nov(3, '09:05'), 'COMPLETE'],
+        ],
+      });
+      await logCall(t.db, {
+        org,
+        practice,
+        status: 'completed',
+        agent: g.id,
+        steps: [
+          [nov(4, '09:00'), 'ENTER'],
+          [nov(4, '09:00'), 'OFFER'],
+          [new Date(nov(4, '09:00').getTime() + 10_000), 'CONNECT'],
+          [nov(4, '09:05'), 'COMPLETE'],
+        ],
+      });
+      await logCall(t.db, {
+        org,
+        practice,
+        status: 'abandoned',
+        agent: null,
+        steps: [
+          [nov(5, '09:00'), 'ENTER'],
+          [new Date(nov(5, '09:00').getTime() + 40_000), 'ABANDON'],
+        ],
+      });
+      await logCall(t.db, {
+        org,
+        practice,
+        status: 'abandoned',
+        agent: null,
+        steps: [
+          [nov(6, '09:00'), 'ENTER'],
+          [new Date(nov(6, '09:00').getTime() + 2_000), 'ABANDON'],
+        ],
+      });
       // A call of October: not in November's report.
-      await logCall(t.db, { org, practice, status: 'abandoned', agent: null, steps: [[new Date('2026-10-31T22:00:00Z'), 'ENTER'], [new Date('2026-10-31T22:01:00Z'), 'ABANDON']] });
+      await logCall(t.db, {
+        org,
+        practice,
+        status: 'abandoned',
+        agent: null,
+        steps: [
+          [new Date('2026-10-31T22:00:00Z'), 'ENTER'],
+          [new Date('2026-10-31T22:01:00Z'), 'ABANDON'],
+        ],
+      });
 
       admin = server.client();
       await admin.login(a.email, a.password);
@@ -128,7 +232,13 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.body.from, '2026-10-31T23:00:00.000Z');
       assert.equal(r.body.to, '2026-11-30T23:00:00.000Z');
       assert.deepEqual(
-        { offered: r.body.calls.offered, answered: r.body.calls.answered, abandoned: r.body.calls.abandoned, short: r.body.calls.shortAbandoned, wait: r.body.calls.averageWaitSeconds },
+        {
+          offered: r.body.calls.offered,
+          answered: r.body.calls.answered,
+          abandoned: r.body.calls.abandoned,
+          short: r.body.calls.shortAbandoned,
+          wait: r.body.calls.averageWaitSeconds,
+        },
         { offered: 4, answered: 2, abandoned: 1, short: 1, wait: 20 },
       );
       assert.deepEqual(r.body.appointments, {

@@ -92,11 +92,15 @@ for (const kind of testDatabaseKinds()) {
       const device = server.client();
       await device.login(a.email, a.password);
       await Promise.all(Array.from({ length: 15 }, (_, i) => attempt(b.email, `guess-${i}`)));
-      const cookie = (await device.post('/api/session', { email: a.email, password: a.password })).headers.getSetCookie().find((c) => c.startsWith('relais_device='))!;
+      const cookie = (await device.post('/api/session', { email: a.email, password: a.password })).headers
+        .getSetCookie()
+        .find((c) => c.startsWith('relais_device='))!;
       const value = cookie.split(';')[0]!.slice('relais_device='.length);
       const forged = value.slice(0, -2) + (value.endsWith('AA') ? 'BB' : 'AA');
       for (const v of [value, forged]) {
-        const r = await server.client().request('POST', '/api/session', { body: { email: b.email, password: b.password }, headers: { cookie: `relais_device=${v}` } });
+        const r = await server
+          .client()
+          .request('POST', '/api/session', { body: { email: b.email, password: b.password }, headers: { cookie: `relais_device=${v}` } });
         assert.equal(r.status, 429);
       }
     });

@@ -21,11 +21,14 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await openTestDb(kind);
       let ms = 0;
-      const timed = { ...callHistoryPart, run: async (...args: Parameters<typeof callHistoryPart.run>) => {
-        const started = performance.now();
-        await callHistoryPart.run(...args);
-        ms = performance.now() - started;
-      } };
+      const timed = {
+        ...callHistoryPart,
+        run: async (...args: Parameters<typeof callHistoryPart.run>) => {
+          const started = performance.now();
+          await callHistoryPart.run(...args);
+          ms = performance.now() - started;
+        },
+      };
       await seedDemo(t.db, 'relais-demo-1', [organisationPart, practicesPart, practitionersPart, usersPart, timed]);
       console.log(`[measure] ${kind}: ${HISTORY_WEEKS} weeks of demo call history seeded in ${Math.round(ms)} ms`);
       server = await startServer(t.db);

@@ -44,8 +44,12 @@ for (const kind of testDatabaseKinds()) {
       const org = await createOrganisation(tdb.db);
       practice = await createPractice(tdb.db, org);
       // The eight Mondays before, each at its own local time (autumn's clock change falls among them).
-      const mondays = (time: string) => [1, 2, 3, 4, 5, 6, 7, 8].map((k) => new Date(localToInstant('Europe/Paris', dateOfDayNumber(dayNumberOf(nextMonday) - 7 * k), time)));
-      for (const [starts, calls, training] of [[mondays('09:00'), 40, false], [mondays('14:00'), 6, true]] as const) {
+      const mondays = (time: string) =>
+        [1, 2, 3, 4, 5, 6, 7, 8].map((k) => new Date(localToInstant('Europe/Paris', dateOfDayNumber(dayNumberOf(nextMonday) - 7 * k), time)));
+      for (const [starts, calls, training] of [
+        [mondays('09:00'), 40, false],
+        [mondays('14:00'), 6, true],
+      ] as const) {
         await tdb.db.query(
           `with c as (
              insert into calls (organisation_id, practice_id, provider, provider_call_id, called_number, status, training, created_at)
@@ -83,7 +87,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(nine.plannedAgents, 0);
       assert.equal(nine.expectedServiceLevel, 0);
       assert.equal(r.body.rows.find((x) => x.label === '14:00')!.forecastCalls, 0, 'training calls are not forecast');
-      assert.deepEqual(r.body.alerts.map((a) => [a.label, a.requiredAgents, a.plannedAgents, a.practices[0]?.practiceId]), [['09:00', 7, 0, practice]]);
+      assert.deepEqual(
+        r.body.alerts.map((a) => [a.label, a.requiredAgents, a.plannedAgents, a.practices[0]?.practiceId]),
+        [['09:00', 7, 0, practice]],
+      );
       assert.equal(r.body.heatmap[0]![18], 40, 'Mondays 09:00 in the heat map');
     });
 

@@ -80,7 +80,14 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('Erlang B: blocking probability of a loss system', async () => {
-      const r = await supervisor.post<Answer>('/api/staffing/erlang', { model: 'B', callsPerInterval: 20, intervalSeconds: 1800, ahtSeconds: 180, targetSeconds: 0, agents: 5 });
+      const r = await supervisor.post<Answer>('/api/staffing/erlang', {
+        model: 'B',
+        callsPerInterval: 20,
+        intervalSeconds: 1800,
+        ahtSeconds: 180,
+        targetSeconds: 0,
+        agents: 5,
+      });
       assert.equal(r.status, 200, r.text);
       assert.ok(Math.abs(r.body.blockingProbability! - 0.0367) < 0.0001);
     });
@@ -105,7 +112,12 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual([unreachable.status, unreachable.body.error.code], [422, 'staffing_target_unreachable']);
       const huge = await supervisor.post<ErrorResponseBody>('/api/staffing/erlang', { model: 'C', ...example, callsPerInterval: 1_000_000 });
       assert.deepEqual([huge.status, huge.body.error.field], [422, 'callsPerInterval']);
-      const endless = await supervisor.post<ErrorResponseBody>('/api/staffing/erlang', { model: 'A', ...example, callsPerInterval: 20_000, patienceSeconds: 86_400 });
+      const endless = await supervisor.post<ErrorResponseBody>('/api/staffing/erlang', {
+        model: 'A',
+        ...example,
+        callsPerInterval: 20_000,
+        patienceSeconds: 86_400,
+      });
       assert.deepEqual([endless.status, endless.body.error.field], [422, 'patienceSeconds']);
     });
   });

@@ -78,7 +78,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.body.active, true);
       assert.deepEqual(
         [...r.body.practices].sort((x, y) => x.practiceId.localeCompare(y.practiceId)),
-        [{ practiceId: p1, dedicated: false }, { practiceId: p2, dedicated: true }].sort((x, y) => x.practiceId.localeCompare(y.practiceId)),
+        [
+          { practiceId: p1, dedicated: false },
+          { practiceId: p2, dedicated: true },
+        ].sort((x, y) => x.practiceId.localeCompare(y.practiceId)),
       );
       assert.ok(!/password|hash|argon/i.test(r.text), 'no password or hash in the answer');
       const c = server.client();
@@ -115,7 +118,12 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.body.error.code, 'email_taken');
       assert.equal(r.body.error.field, 'email');
       // Also when the address belongs to a user of another organisation.
-      const other = await admin.post<ErrorResponseBody>('/api/users', { email: foreignAdminEmail, displayName: 'Trois', role: 'agent', password: NEW_PASSWORD });
+      const other = await admin.post<ErrorResponseBody>('/api/users', {
+        email: foreignAdminEmail,
+        displayName: 'Trois',
+        role: 'agent',
+        password: NEW_PASSWORD,
+      });
       assert.equal(other.status, 409);
     });
 

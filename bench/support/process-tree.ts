@@ -25,7 +25,7 @@ export function processTree(root: number): number[] {
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
   const out: number[] = [];
-  for (let queue = [root]; queue.length; ) {
+  for (let queue = [root]; queue.length;) {
     const pid = queue.shift()!;
     out.push(pid);
     queue = queue.concat(children.get(pid) ?? []);

@@ -34,7 +34,13 @@ export async function listAppointments(db: Db, ctx: RequestContext, query: Appoi
       }
       const patient = await requirePatient(tx, ctx, query.patientId!);
       const items = await listForPatient(tx, patient.id, query.from ?? null, query.to ?? null, includeCancelled);
-      await audit(tx, ctx, { action: 'appointment.list', outcome: 'ok', practiceId: patient.practiceId, patientId: patient.id, detail: { count: items.length } });
+      await audit(tx, ctx, {
+        action: 'appointment.list',
+        outcome: 'ok',
+        practiceId: patient.practiceId,
+        patientId: patient.id,
+        detail: { count: items.length },
+      });
       return items;
     });
   } catch (error) {

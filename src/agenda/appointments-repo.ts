@@ -214,10 +214,10 @@ export async function setOutcome(q: Queryable, id: string, status: 'honoured' | 
 
 /** True when the patient already has (or had) a non-cancelled appointment with the practitioner. */
 export async function isKnownPatient(q: Queryable, practitionerId: string, patientId: string): Promise<boolean> {
-  const { rows } = await q.query(
-    `select 1 from appointments where practitioner_id = $1 and patient_id = $2 and status <> 'cancelled' limit 1`,
-    [practitionerId, patientId],
-  );
+  const { rows } = await q.query(`select 1 from appointments where practitioner_id = $1 and patient_id = $2 and status <> 'cancelled' limit 1`, [
+    practitionerId,
+    patientId,
+  ]);
   return rows.length > 0;
 }
 

@@ -110,7 +110,12 @@ export async function searchNextSlots(q: Queryable, s: NextSearch): Promise<Slot
     const window = { from: chunkFrom, to: chunkTo + DAY_MS };
     const [rules, busy] = await Promise.all([
       loadRules(q, owners, window, aliasMap(s.motifs, owners)),
-      loadBusy(q, owners.map((o) => o.id), window, s.exceptAppointmentId),
+      loadBusy(
+        q,
+        owners.map((o) => o.id),
+        window,
+        s.exceptAppointmentId,
+      ),
     ]);
     const chunkSlots: SlotDto[] = [];
     for (const [duration, group] of groups) {
@@ -147,7 +152,10 @@ function aliasMap(motifs: ReadonlyMap<string, MotifDto>, owners: readonly Agenda
 
 /** Each owner's motif for a search naming `motifIds` (see the file's comment). */
 export async function motifsForSet(q: Queryable, owners: readonly AgendaOwner[], motifIds: readonly string[]): Promise<Map<string, MotifDto>> {
-  const all = await listMotifs(q, owners.map((o) => o.id));
+  const all = await listMotifs(
+    q,
+    owners.map((o) => o.id),
+  );
   const listed = all.filter((m) => motifIds.includes(m.id));
   if (listed.length === 0) throw new AppError('not_found', { field: 'motifId' });
   const labels = new Set(listed.map((m) => searchKey(m.label)));

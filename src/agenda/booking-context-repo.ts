@@ -21,7 +21,14 @@ export interface BookingContext {
 }
 
 interface ContextRow {
-  owner: { id: string; organisation_id: string; time_zone: string; step_minutes: number | null; regions: string[] | null; practice_ids: string[] | null } | null;
+  owner: {
+    id: string;
+    organisation_id: string;
+    time_zone: string;
+    step_minutes: number | null;
+    regions: string[] | null;
+    practice_ids: string[] | null;
+  } | null;
   patient: { id: string; practice_id: string } | null;
   motif: Parameters<typeof motifDto>[0] | null;
   ranges: RangeRow[];
@@ -77,7 +84,14 @@ export async function loadBookingContext(
   const o = row.owner;
   return {
     owner: o
-      ? { id: o.id, organisationId: o.organisation_id, timeZone: o.time_zone, stepMinutes: o.step_minutes, regions: o.regions ?? [], practiceIds: o.practice_ids ?? [] }
+      ? {
+          id: o.id,
+          organisationId: o.organisation_id,
+          timeZone: o.time_zone,
+          stepMinutes: o.step_minutes,
+          regions: o.regions ?? [],
+          practiceIds: o.practice_ids ?? [],
+        }
       : undefined,
     patient: row.patient ? { id: row.patient.id, practiceId: row.patient.practice_id } : undefined,
     motif: row.motif ? motifDto(row.motif) : undefined,

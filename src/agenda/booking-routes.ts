@@ -26,7 +26,12 @@ import {
 
 const tags = ['appointments'];
 const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional().describe('Une requête rejouée avec la même clé ne crée rien deux fois / A retried request creates nothing twice'),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Une requête rejouée avec la même clé ne crée rien deux fois / A retried request creates nothing twice'),
 });
 
 function idempotency(request: FastifyRequest, ctx: RequestContext, route: string, body: unknown): Idempotency | undefined {
@@ -44,7 +49,7 @@ export function bookingRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: 'Prendre un rendez-vous / Book an appointment',
           description:
-            "409 slot_taken (avec details.nextSlots) si le créneau est pris ; 422 rule_violation (details.reason : in_past, holiday, absence, motif_not_accepted, outside_opening_hours…) hors règles. force.reason permet de forcer hors plage, jamais sur un autre rendez-vous.",
+            '409 slot_taken (avec details.nextSlots) si le créneau est pris ; 422 rule_violation (details.reason : in_past, holiday, absence, motif_not_accepted, outside_opening_hours…) hors règles. force.reason permet de forcer hors plage, jamais sur un autre rendez-vous.',
           headers: idempotencyHeaders,
           body: bookBody,
           response: { 201: appointmentSchema },
@@ -72,7 +77,9 @@ export function bookingRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const ctx = authorize(request, 'appointment.write');
-        const { result, replayed } = await bookSeries(db, ctx, request.body, { idempotency: idempotency(request, ctx, 'POST /appointment-series', request.body) });
+        const { result, replayed } = await bookSeries(db, ctx, request.body, {
+          idempotency: idempotency(request, ctx, 'POST /appointment-series', request.body),
+        });
         if (replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(201).send(result);
       },

@@ -109,7 +109,12 @@ export async function book(db: Db, ctx: RequestContext, input: BookInput, opts: 
       forcedReason: input.force?.reason ?? null,
       seriesId: null,
     };
-    const event = appointmentEvent(ctx, 'appointment.booked', { ...appointment, start: new Date(start).toISOString(), end: new Date(end).toISOString() }, { channel });
+    const event = appointmentEvent(
+      ctx,
+      'appointment.booked',
+      { ...appointment, start: new Date(start).toISOString(), end: new Date(end).toISOString() },
+      { channel },
+    );
     return insertBooked(q, appointment, {
       event: { type: event.type, payload: event.payload },
       audit: { requestId: ctx.requestId, userId: ctx.actor.userId, role: ctx.actor.role, detail: { appointmentId: id } },
@@ -131,7 +136,8 @@ export function appointmentEvent(
   ctx: RequestContext,
   type: AgendaEventType,
   a: Pick<AppointmentDto, 'id' | 'practiceId' | 'patientId' | 'practitionerId' | 'start' | 'end' | 'seriesId'>,
-  extra: Record<string, unknown> = {}): DomainEvent {
+  extra: Record<string, unknown> = {},
+): DomainEvent {
   return {
     organisationId: ctx.actor.organisationId,
     practiceId: a.practiceId,
@@ -247,7 +253,8 @@ async function targetMotif(tx: Queryable, owner: AgendaOwner, before: Appointmen
   if (motifId !== undefined) return requireMotif(tx, owner.id, motifId);
   if (owner.id === before.practitionerId) return requireMotif(tx, owner.id, before.motifId);
   const chosen = (await motifsForSet(tx, [owner, { ...owner, id: before.practitionerId }], [before.motifId])).get(owner.id);
-  if (!chosen) throw new AppError('validation_failed', { field: 'motifId', issues: [{ field: 'motifId', message: 'motifId required for another practitioner' }] });
+  if (!chosen)
+    throw new AppError('validation_failed', { field: 'motifId', issues: [{ field: 'motifId', message: 'motifId required for another practitioner' }] });
   return chosen;
 }
 

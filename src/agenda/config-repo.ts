@@ -92,10 +92,7 @@ export async function updateMotif(q: Queryable, practitionerId: string, motifId:
     sets.push(`${column} = $${params.length}`);
   }
   sets.push('updated_at = now()');
-  const { rows } = await q.query<MotifRow>(
-    `update motifs set ${sets.join(', ')} where practitioner_id = $1 and id = $2 returning ${MOTIF_COLUMNS}`,
-    params,
-  );
+  const { rows } = await q.query<MotifRow>(`update motifs set ${sets.join(', ')} where practitioner_id = $1 and id = $2 returning ${MOTIF_COLUMNS}`, params);
   return rows[0] ? motifDto(rows[0]) : undefined;
 }
 
@@ -148,10 +145,9 @@ function rangeDto(r: RangeRow): RangeDto {
 }
 
 export async function listRanges(q: Queryable, practitionerId: string): Promise<RangeDto[]> {
-  const { rows } = await q.query<RangeRow>(
-    `${RANGE_SELECT} where r.practitioner_id = $1 order by r.kind desc, r.weekday, r.on_date, r.start_time, r.id`,
-    [practitionerId],
-  );
+  const { rows } = await q.query<RangeRow>(`${RANGE_SELECT} where r.practitioner_id = $1 order by r.kind desc, r.weekday, r.on_date, r.start_time, r.id`, [
+    practitionerId,
+  ]);
   return rows.map(rangeDto);
 }
 

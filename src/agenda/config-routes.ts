@@ -3,7 +3,18 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../core/db/types.ts';
 import { authorize } from '../core/auth/guard.ts';
-import { archiveMotif, createMotif, createRange, getMotifs, getRanges, getSettings, patchMotif, removeRange, setSettings, updateRange } from './config-service.ts';
+import {
+  archiveMotif,
+  createMotif,
+  createRange,
+  getMotifs,
+  getRanges,
+  getSettings,
+  patchMotif,
+  removeRange,
+  setSettings,
+  updateRange,
+} from './config-service.ts';
 import { absenceImpact, createAbsence, getAbsences, removeAbsence } from './absence-service.ts';
 import {
   absenceBody,
@@ -32,17 +43,34 @@ export function agendaConfigRoutes(db: Db): FastifyPluginAsyncZod {
     // --- motifs ---
     app.get(
       '/practitioners/:id/motifs',
-      { schema: { tags, summary: "Motifs de rendez-vous d'un praticien / A practitioner's appointment types", params: practitionerParams, response: { 200: z.array(motifSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: "Motifs de rendez-vous d'un praticien / A practitioner's appointment types",
+          params: practitionerParams,
+          response: { 200: z.array(motifSchema) },
+        },
+      },
       async (request) => getMotifs(db, authorize(request, 'agenda.read'), request.params.id),
     );
     app.post(
       '/practitioners/:id/motifs',
-      { schema: { tags, summary: 'Créer un motif / Create an appointment type', params: practitionerParams, body: motifCreateBody, response: { 201: motifSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Créer un motif / Create an appointment type',
+          params: practitionerParams,
+          body: motifCreateBody,
+          response: { 201: motifSchema },
+        },
+      },
       async (request, reply) => reply.status(201).send(await createMotif(db, authorize(request, 'agenda.configure'), request.params.id, request.body)),
     );
     app.patch(
       '/practitioners/:id/motifs/:motifId',
-      { schema: { tags, summary: 'Modifier un motif / Update an appointment type', params: motifParams, body: motifPatchBody, response: { 200: motifSchema } } },
+      {
+        schema: { tags, summary: 'Modifier un motif / Update an appointment type', params: motifParams, body: motifPatchBody, response: { 200: motifSchema } },
+      },
       async (request) => patchMotif(db, authorize(request, 'agenda.configure'), request.params.id, request.params.motifId, request.body),
     );
     app.delete(
@@ -57,7 +85,14 @@ export function agendaConfigRoutes(db: Db): FastifyPluginAsyncZod {
     // --- opening ranges ---
     app.get(
       '/practitioners/:id/opening-ranges',
-      { schema: { tags, summary: "Plages d'ouverture (hebdomadaires et exceptionnelles) / Opening ranges (weekly and exceptional)", params: practitionerParams, response: { 200: z.array(rangeSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: "Plages d'ouverture (hebdomadaires et exceptionnelles) / Opening ranges (weekly and exceptional)",
+          params: practitionerParams,
+          response: { 200: z.array(rangeSchema) },
+        },
+      },
       async (request) => getRanges(db, authorize(request, 'agenda.read'), request.params.id),
     );
     app.post(
@@ -82,19 +117,42 @@ export function agendaConfigRoutes(db: Db): FastifyPluginAsyncZod {
     // --- settings ---
     app.get(
       '/practitioners/:id/agenda-settings',
-      { schema: { tags, summary: "Réglages de l'agenda (pas de grille) / Agenda settings (grid step)", params: practitionerParams, response: { 200: settingsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: "Réglages de l'agenda (pas de grille) / Agenda settings (grid step)",
+          params: practitionerParams,
+          response: { 200: settingsSchema },
+        },
+      },
       async (request) => getSettings(db, authorize(request, 'agenda.read'), request.params.id),
     );
     app.put(
       '/practitioners/:id/agenda-settings',
-      { schema: { tags, summary: "Modifier les réglages de l'agenda / Update agenda settings", params: practitionerParams, body: settingsBody, response: { 200: settingsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: "Modifier les réglages de l'agenda / Update agenda settings",
+          params: practitionerParams,
+          body: settingsBody,
+          response: { 200: settingsSchema },
+        },
+      },
       async (request) => setSettings(db, authorize(request, 'agenda.configure'), request.params.id, request.body.stepMinutes),
     );
 
     // --- absences ---
     app.get(
       '/practitioners/:id/absences',
-      { schema: { tags, summary: "Absences d'un praticien / A practitioner's absences", params: practitionerParams, querystring: absencesQuery, response: { 200: z.array(absenceSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: "Absences d'un praticien / A practitioner's absences",
+          params: practitionerParams,
+          querystring: absencesQuery,
+          response: { 200: z.array(absenceSchema) },
+        },
+      },
       async (request) => getAbsences(db, authorize(request, 'agenda.read'), request.params.id, request.query.from, request.query.to),
     );
     app.get(

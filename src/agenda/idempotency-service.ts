@@ -19,7 +19,11 @@ export function fingerprint(route: string, body: unknown): string {
               .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
           )
         : v;
-  return createHash('sha256').update(route).update('\n').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(route)
+    .update('\n')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }
 
 export interface Idempotency {

@@ -19,7 +19,17 @@ const csvUuids = z.string().transform(splitList).pipe(z.array(z.uuid()).min(1).m
 const csvWeekdays = z
   .string()
   .transform(splitList)
-  .pipe(z.array(z.string().regex(/^[1-7]$/).transform(Number)).min(1).max(7));
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^[1-7]$/)
+          .transform(Number),
+      )
+      .min(1)
+      .max(7),
+  );
 const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const practitionerParams = z.strictObject({ id: uuid });
@@ -38,7 +48,10 @@ const motifFields = {
   onlineBookable: z.boolean(),
   newPatientsAllowed: z.boolean(),
   patientInstructions: z.string().trim().max(2000).nullable(),
-  minNoticeMinutes: z.int().min(0).max(60 * 24 * 60),
+  minNoticeMinutes: z
+    .int()
+    .min(0)
+    .max(60 * 24 * 60),
   horizonDays: z.int().min(1).max(730),
   active: z.boolean(),
 };
@@ -145,9 +158,7 @@ export const appointmentSchema = z.object({
   bookedBy: uuid.nullable(),
   channel: z.enum(CHANNELS),
   forcedReason: z.string().nullable(),
-  history: z.array(
-    z.object({ from: z.string(), to: z.string(), previousPractitionerId: uuid, practitionerId: uuid, at: z.string(), by: uuid.nullable() }),
-  ),
+  history: z.array(z.object({ from: z.string(), to: z.string(), previousPractitionerId: uuid, practitionerId: uuid, at: z.string(), by: uuid.nullable() })),
   cancelledAt: z.string().nullable(),
   cancelledBy: uuid.nullable(),
   cancelledByKind: z.enum(CANCELLED_BY).nullable(),

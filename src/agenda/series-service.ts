@@ -115,7 +115,10 @@ export async function bookSeries(
           );
         }
         for (const a of appointments) await fulfilEntries(tx, { practitionerId: owner.id, patientId: patient.id, start: a.start, end: a.end });
-        await emitEvents(tx, appointments.map((a) => appointmentEvent(ctx, 'appointment.booked', a, { channel: a.channel })));
+        await emitEvents(
+          tx,
+          appointments.map((a) => appointmentEvent(ctx, 'appointment.booked', a, { channel: a.channel })),
+        );
         await audit(tx, ctx, {
           action: 'appointment.series.create',
           outcome: 'ok',

@@ -31,7 +31,7 @@ export function slotsRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: "Prochains créneaux libres, un praticien ou l'un d'entre plusieurs / Next free slots, one practitioner or any of several",
           description:
-            "motifId : un ou plusieurs ids séparés par des virgules ; chaque praticien est cherché avec le sien, ou à défaut avec son motif actif de même libellé (sans casse ni accents).",
+            'motifId : un ou plusieurs ids séparés par des virgules ; chaque praticien est cherché avec le sien, ou à défaut avec son motif actif de même libellé (sans casse ni accents).',
           querystring: nextSlotsQuery,
           response: { 200: z.array(slotSchema) },
         },

@@ -42,7 +42,17 @@ function entryDto(r: EntryRow): WaitlistEntryDto {
 
 export async function insertEntry(
   q: Queryable,
-  e: { organisationId: string; practiceId: string; patientId: string; practitionerId: string; motifId: string | null; from: string; to: string; note: string | null; createdBy: string },
+  e: {
+    organisationId: string;
+    practiceId: string;
+    patientId: string;
+    practitionerId: string;
+    motifId: string | null;
+    from: string;
+    to: string;
+    note: string | null;
+    createdBy: string;
+  },
 ): Promise<WaitlistEntryDto> {
   const { rows } = await q.query<{ id: string }>(
     `insert into waitlist_entries (organisation_id, practice_id, patient_id, practitioner_id, motif_id, period, note, created_by)

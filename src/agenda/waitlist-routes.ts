@@ -12,12 +12,26 @@ export function waitlistRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/waitlist',
-      { schema: { tags, summary: "Inscrire un patient en liste d'attente / Put a patient on the waitlist", body: waitlistBody, response: { 201: waitlistEntrySchema } } },
+      {
+        schema: {
+          tags,
+          summary: "Inscrire un patient en liste d'attente / Put a patient on the waitlist",
+          body: waitlistBody,
+          response: { 201: waitlistEntrySchema },
+        },
+      },
       async (request, reply) => reply.status(201).send(await addToWaitlist(db, authorize(request, 'appointment.write'), request.body)),
     );
     app.get(
       '/waitlist',
-      { schema: { tags, summary: "Liste d'attente, dans l'ordre / The waitlist, in order", querystring: waitlistQuery, response: { 200: z.array(waitlistEntrySchema) } } },
+      {
+        schema: {
+          tags,
+          summary: "Liste d'attente, dans l'ordre / The waitlist, in order",
+          querystring: waitlistQuery,
+          response: { 200: z.array(waitlistEntrySchema) },
+        },
+      },
       async (request) => getWaitlist(db, authorize(request, 'appointment.read'), request.query),
     );
     app.get(

@@ -82,7 +82,10 @@ export async function waitlistMatches(db: Db, ctx: RequestContext, appointmentId
     if (!a) return undefined;
     // A moved appointment freed its previous slot; a cancelled (or any other) one frees its own.
     const last = a.history[a.history.length - 1];
-    const freed = a.status !== 'cancelled' && last ? { practitionerId: last.previousPractitionerId, start: last.from, end: last.to } : { practitionerId: a.practitionerId, start: a.start, end: a.end };
+    const freed =
+      a.status !== 'cancelled' && last
+        ? { practitionerId: last.previousPractitionerId, start: last.from, end: last.to }
+        : { practitionerId: a.practitionerId, start: a.start, end: a.end };
     const matches = await matchesForSlot(tx, ctx.actor, { ...freed, exceptPatientId: a.patientId });
     await audit(tx, ctx, { action: 'waitlist.list', outcome: 'ok', practiceId: a.practiceId, detail: { appointmentId, entries: matches.map((m) => m.id) } });
     return matches;

@@ -103,11 +103,16 @@ export async function clientById(q: Queryable, organisationId: string, id: strin
 }
 
 export async function practicesAlreadyBilled(q: Queryable, practiceIds: readonly string[]): Promise<string[]> {
-  const { rows } = await q.query<{ practice_id: string }>('select practice_id from billing_client_practices where practice_id = any($1::uuid[])', [practiceIds]);
+  const { rows } = await q.query<{ practice_id: string }>('select practice_id from billing_client_practices where practice_id = any($1::uuid[])', [
+    practiceIds,
+  ]);
   return rows.map((r) => r.practice_id);
 }
 
-export async function insertContract(q: Queryable, c: { organisationId: string; clientId: string; label: string; startsOn: string; endsOn: string | null }): Promise<string> {
+export async function insertContract(
+  q: Queryable,
+  c: { organisationId: string; clientId: string; label: string; startsOn: string; endsOn: string | null },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     'insert into contracts (organisation_id, client_id, label, starts_on, ends_on) values ($1, $2, $3, $4, $5) returning id',
     [c.organisationId, c.clientId, c.label, c.startsOn, c.endsOn],
@@ -139,7 +144,10 @@ export async function contractsInForce(q: Queryable, organisationId: string, fir
   return rows;
 }
 
-export async function contractsOfOrganisation(q: Queryable, organisationId: string): Promise<(ContractRow & { client_name: string; practice_ids: string[] })[]> {
+export async function contractsOfOrganisation(
+  q: Queryable,
+  organisationId: string,
+): Promise<(ContractRow & { client_name: string; practice_ids: string[] })[]> {
   const { rows } = await q.query<ContractRow & { client_name: string; practice_ids: string[] }>(
     `select k.id, k.client_id, k.label, to_char(k.starts_on, 'YYYY-MM-DD') as starts_on, to_char(k.ends_on, 'YYYY-MM-DD') as ends_on, c.legal_name as client_name,
             coalesce((select array_agg(practice_id) from billing_client_practices where client_id = c.id), '{}') as practice_ids
@@ -166,10 +174,10 @@ export interface PracticePlaceRow {
 }
 
 export async function practicePlaces(q: Queryable, organisationId: string, practiceIds: readonly string[]): Promise<PracticePlaceRow[]> {
-  const { rows } = await q.query<PracticePlaceRow>('select id, time_zone, region, name from practices where organisation_id = $1 and id = any($2::uuid[]) order by name', [
-    organisationId,
-    practiceIds,
-  ]);
+  const { rows } = await q.query<PracticePlaceRow>(
+    'select id, time_zone, region, name from practices where organisation_id = $1 and id = any($2::uuid[]) order by name',
+    [organisationId, practiceIds],
+  );
   return rows;
 }
 

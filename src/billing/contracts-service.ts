@@ -30,7 +30,8 @@ export async function createClient(db: Db, ctx: RequestContext, c: ClientInput):
 
 export async function createContract(db: Db, ctx: RequestContext, c: ContractInput): Promise<{ id: string }> {
   const { organisationId } = ctx.actor;
-  if (c.endsOn !== null && c.endsOn < c.startsOn) throw new AppError('validation_failed', { field: 'endsOn', issues: [{ field: 'endsOn', message: 'endsOn ≥ startsOn' }] });
+  if (c.endsOn !== null && c.endsOn < c.startsOn)
+    throw new AppError('validation_failed', { field: 'endsOn', issues: [{ field: 'endsOn', message: 'endsOn ≥ startsOn' }] });
   return db.transaction(async (tx) => {
     const client = await repo.clientById(tx, organisationId, c.clientId);
     if (!client || client.practice_ids.some((p) => !ctx.actor.practiceIds.includes(p))) throw new AppError('not_found', { field: 'clientId' });
@@ -45,7 +46,12 @@ export async function addContractVersion(db: Db, ctx: RequestContext, contractId
     const contract = await repo.contractById(tx, ctx.actor.organisationId, contractId);
     if (!contract) throw notFound();
     if (await repo.issuedCovering(tx, contractId, v.validFrom)) throw new AppError('contract_period_invoiced', { field: 'validFrom' });
-    await repo.upsertVersion(tx, { contractId, validFrom: v.validFrom < contract.starts_on ? contract.starts_on : v.validFrom, terms: v.terms, userId: ctx.actor.userId });
+    await repo.upsertVersion(tx, {
+      contractId,
+      validFrom: v.validFrom < contract.starts_on ? contract.starts_on : v.validFrom,
+      terms: v.terms,
+      userId: ctx.actor.userId,
+    });
     return { id: contractId };
   });
 }
@@ -55,6 +61,14 @@ export async function listContracts(db: Db, ctx: RequestContext) {
   return {
     items: rows
       .filter((r) => r.practice_ids.every((p) => ctx.actor.practiceIds.includes(p)))
-      .map((r) => ({ id: r.id, clientId: r.client_id, clientName: r.client_name, label: r.label, startsOn: r.starts_on, endsOn: r.ends_on, practiceIds: r.practice_ids })),
+      .map((r) => ({
+        id: r.id,
+        clientId: r.client_id,
+        clientName: r.client_name,
+        label: r.label,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        practiceIds: r.practice_ids,
+      })),
   };
 }

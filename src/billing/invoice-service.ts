@@ -57,7 +57,12 @@ async function requireDraft(q: Queryable, ctx: RequestContext, id: string): Prom
 }
 
 export async function listInvoices(db: Db, ctx: RequestContext, f: { month?: string; status?: repo.InvoiceStatus }): Promise<{ items: InvoiceSummary[] }> {
-  const rows = await repo.listInvoices(db, { ...f, organisationId: ctx.actor.organisationId, practiceIds: ctx.actor.practiceIds, issuedOnly: ctx.actor.role !== 'admin' });
+  const rows = await repo.listInvoices(db, {
+    ...f,
+    organisationId: ctx.actor.organisationId,
+    practiceIds: ctx.actor.practiceIds,
+    issuedOnly: ctx.actor.role !== 'admin',
+  });
   return { items: rows.map(summary) };
 }
 
@@ -68,7 +73,17 @@ async function detailOf(q: Queryable, row: repo.InvoiceRow): Promise<InvoiceDeta
     ...summary(row),
     periodStart: row.period_start,
     periodEnd: row.period_end,
-    lines: lines.map((l) => ({ position: l.position, kind: l.kind, code: l.code, label: l.label, quantity: l.quantity, unitPriceCents: l.unit_price_cents, netCents: l.net_cents, vatRateBp: l.vat_rate_bp, units: l.units })),
+    lines: lines.map((l) => ({
+      position: l.position,
+      kind: l.kind,
+      code: l.code,
+      label: l.label,
+      quantity: l.quantity,
+      unitPriceCents: l.unit_price_cents,
+      netCents: l.net_cents,
+      vatRateBp: l.vat_rate_bp,
+      units: l.units,
+    })),
     vat: totalsOf(lines.map((l) => ({ netCents: l.net_cents, vatRateBp: l.vat_rate_bp }))).vat,
     payments: payments.map((p) => ({ id: p.id, amountCents: p.amount_cents, paidOn: p.paid_on, method: p.method, reference: p.reference })),
     balanceCents: row.kind === 'invoice' ? row.gross_cents - row.paid_cents - (row.credited_by ? row.gross_cents : 0) : 0,
@@ -90,7 +105,16 @@ export async function addFreeLine(db: Db, ctx: RequestContext, id: string, input
   return db.transaction(async (tx) => {
     await requireDraft(tx, ctx, id);
     const lines = await repo.linesOf(tx, id);
-    const line: PricedLine = { kind: 'free', code: 'FREE', label: input.label, quantity: input.quantity, unitPriceCents: input.unitPriceCents, netCents: input.quantity * input.unitPriceCents, vatRateBp: 2000, units: [] };
+    const line: PricedLine = {
+      kind: 'free',
+      code: 'FREE',
+      label: input.label,
+      quantity: input.quantity,
+      unitPriceCents: input.unitPriceCents,
+      netCents: input.quantity * input.unitPriceCents,
+      vatRateBp: 2000,
+      units: [],
+    };
     await repo.insertLines(tx, id, [line], Math.max(0, ...lines.map((l) => l.position)) + 1);
     await retotal(tx, id);
     return detailOf(tx, await visible(tx, ctx, id));
@@ -146,7 +170,15 @@ async function documentOf(q: Queryable, row: repo.InvoiceRow): Promise<InvoiceDo
     periodEnd: row.period_end,
     seller: row.seller as SellerParty,
     buyer: row.buyer as Party,
-    lines: lines.map((l) => ({ position: l.position, code: l.code, label: l.label, quantity: l.quantity, unitPriceCents: l.unit_price_cents, netCents: l.net_cents, vatRateBp: l.vat_rate_bp })),
+    lines: lines.map((l) => ({
+      position: l.position,
+      code: l.code,
+      label: l.label,
+      quantity: l.quantity,
+      unitPriceCents: l.unit_price_cents,
+      netCents: l.net_cents,
+      vatRateBp: l.vat_rate_bp,
+    })),
     totals: totalsOf(lines.map((l) => ({ netCents: l.net_cents, vatRateBp: l.vat_rate_bp }))),
     corrects: corrects?.number && corrects.issue_date ? { number: corrects.number, issueDate: corrects.issue_date } : null,
     creditReason: row.credit_reason,
@@ -165,9 +197,27 @@ async function issueDraft(tx: Queryable, ctx: RequestContext, clock: Clock, row:
   const dueDate = localDateOf(COMPANY_ZONE, now + seller.payment_days * DAY);
   const year = Number(issueDate.slice(0, 4));
   const number = invoiceNumber(seller.invoice_prefix, year, await repo.takeNumber(tx, seller.id, year));
-  const issued = { ...row, status: 'issued' as const, number, issue_date: issueDate, due_date: dueDate, seller: sellerParty(seller), buyer: buyerParty(client) };
+  const issued = {
+    ...row,
+    status: 'issued' as const,
+    number,
+    issue_date: issueDate,
+    due_date: dueDate,
+    seller: sellerParty(seller),
+    buyer: buyerParty(client),
+  };
   const xml = ciiXml(await documentOf(tx, issued));
-  await repo.markIssued(tx, { id: row.id, number, issueDate, dueDate, seller: issued.seller, buyer: issued.buyer, ciiXml: xml, userId: ctx.actor.userId, at: new Date(now) });
+  await repo.markIssued(tx, {
+    id: row.id,
+    number,
+    issueDate,
+    dueDate,
+    seller: issued.seller,
+    buyer: issued.buyer,
+    ciiXml: xml,
+    userId: ctx.actor.userId,
+    at: new Date(now),
+  });
   await audit(tx, ctx, { action: row.kind === 'credit_note' ? 'credit_note.issue' : 'invoice.issue', outcome: 'ok', detail: { invoiceId: row.id, number } });
 }
 
@@ -219,8 +269,16 @@ export async function recordPayment(db: Db, ctx: RequestContext, id: string, p: 
     const row = await visible(tx, ctx, id, true);
     if (row.kind !== 'invoice' || row.status === 'draft') throw new AppError('invoice_not_issued');
     if (row.credited_by) throw new AppError('invoice_already_credited');
-    if (p.amountCents > row.gross_cents - row.paid_cents) throw new AppError('payment_exceeds_balance', { field: 'amountCents', details: { balanceCents: row.gross_cents - row.paid_cents } });
-    const paid = await repo.insertPayment(tx, { invoiceId: id, amountCents: p.amountCents, paidOn: p.paidOn, method: p.method, reference: p.reference, userId: ctx.actor.userId });
+    if (p.amountCents > row.gross_cents - row.paid_cents)
+      throw new AppError('payment_exceeds_balance', { field: 'amountCents', details: { balanceCents: row.gross_cents - row.paid_cents } });
+    const paid = await repo.insertPayment(tx, {
+      invoiceId: id,
+      amountCents: p.amountCents,
+      paidOn: p.paidOn,
+      method: p.method,
+      reference: p.reference,
+      userId: ctx.actor.userId,
+    });
     if (paid >= row.gross_cents) await repo.setStatus(tx, id, 'paid');
     return detailOf(tx, await visible(tx, ctx, id));
   });

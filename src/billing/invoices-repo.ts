@@ -197,14 +197,17 @@ export async function insertPayment(
     p.reference,
     p.userId,
   ]);
-  const { rows } = await q.query<{ paid: number }>(
-    'update invoices set paid_cents = paid_cents + $2 where id = $1 returning paid_cents::float8 as paid',
-    [p.invoiceId, p.amountCents],
-  );
+  const { rows } = await q.query<{ paid: number }>('update invoices set paid_cents = paid_cents + $2 where id = $1 returning paid_cents::float8 as paid', [
+    p.invoiceId,
+    p.amountCents,
+  ]);
   return rows[0]!.paid;
 }
 
-export async function paymentsOf(q: Queryable, invoiceId: string): Promise<{ id: string; amount_cents: number; paid_on: string; method: string; reference: string | null }[]> {
+export async function paymentsOf(
+  q: Queryable,
+  invoiceId: string,
+): Promise<{ id: string; amount_cents: number; paid_on: string; method: string; reference: string | null }[]> {
   const { rows } = await q.query<{ id: string; amount_cents: number; paid_on: string; method: string; reference: string | null }>(
     `select id, amount_cents::float8 as amount_cents, to_char(paid_on, 'YYYY-MM-DD') as paid_on, method, reference from invoice_payments where invoice_id = $1 order by paid_on, created_at`,
     [invoiceId],
@@ -227,13 +230,10 @@ export async function noteReminder(q: Queryable, id: string, at: Date): Promise<
 }
 
 export async function insertRun(q: Queryable, r: { organisationId: string; month: string; drafts: number; skipped: number; userId: string }): Promise<string> {
-  const { rows } = await q.query<{ id: string }>('insert into billing_runs (organisation_id, month, drafts, skipped, created_by) values ($1, $2, $3, $4, $5) returning id', [
-    r.organisationId,
-    r.month,
-    r.drafts,
-    r.skipped,
-    r.userId,
-  ]);
+  const { rows } = await q.query<{ id: string }>(
+    'insert into billing_runs (organisation_id, month, drafts, skipped, created_by) values ($1, $2, $3, $4, $5) returning id',
+    [r.organisationId, r.month, r.drafts, r.skipped, r.userId],
+  );
   return rows[0]!.id;
 }
 

@@ -18,7 +18,10 @@ export function mentionsOf(doc: InvoiceDocument): Mention[] {
     { subject: 'AAI', text: `Nature : prestations de services de télésecrétariat médical, du ${frDate(doc.periodStart)} au ${frDate(doc.periodEnd)}.` },
   ];
   if (doc.kind === 'credit_note' && doc.corrects) {
-    out.push({ subject: 'ACC', text: `Avoir annulant la facture n° ${doc.corrects.number} du ${frDate(doc.corrects.issueDate)}${doc.creditReason ? ` : ${doc.creditReason}` : ''}.` });
+    out.push({
+      subject: 'ACC',
+      text: `Avoir annulant la facture n° ${doc.corrects.number} du ${frDate(doc.corrects.issueDate)}${doc.creditReason ? ` : ${doc.creditReason}` : ''}.`,
+    });
   }
   out.push(
     {

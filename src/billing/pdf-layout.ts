@@ -13,7 +13,10 @@ const GREY = rgb(0.35, 0.35, 0.35);
 
 /** Text the standard fonts can draw (WinAnsi): exotic spaces and quotes replaced. */
 function printable(s: string): string {
-  return s.replace(/[\u202f\u00a0\u2009]/g, ' ').replace(/[’‘]/g, "'").replace(/[^\x20-\x7e\u00a0-\u00ff€œŒ]/g, '?');
+  return s
+    .replace(/[\u202f\u00a0\u2009]/g, ' ')
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\x20-\x7e\u00a0-\u00ff€œŒ]/g, '?');
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -55,7 +58,13 @@ export async function drawInvoice(doc: PDFDocument, inv: InvoiceDocument): Promi
     }
   };
   const partyBlock = (title: string, p: Party, x: number) => {
-    const lines = [p.legalName, p.addressLine, `${p.postalCode} ${p.city}`, `SIREN ${p.siren}`, p.vatNumber ? `TVA intracommunautaire ${p.vatNumber}` : ''].filter(Boolean);
+    const lines = [
+      p.legalName,
+      p.addressLine,
+      `${p.postalCode} ${p.city}`,
+      `SIREN ${p.siren}`,
+      p.vatNumber ? `TVA intracommunautaire ${p.vatNumber}` : '',
+    ].filter(Boolean);
     const top = pen.y;
     text(title, { x, f: bold, color: GREY });
     for (const l of lines) {
@@ -73,7 +82,9 @@ export async function drawInvoice(doc: PDFDocument, inv: InvoiceDocument): Promi
   newline(30);
   text(`${inv.kind === 'credit_note' ? 'AVOIR' : 'FACTURE'} n° ${inv.number}`, { size: 16, f: bold });
   newline(18);
-  text(`Date d'émission : ${frDate(inv.issueDate)}    Échéance : ${frDate(inv.dueDate)}    Période : du ${frDate(inv.periodStart)} au ${frDate(inv.periodEnd)}`);
+  text(
+    `Date d'émission : ${frDate(inv.issueDate)}    Échéance : ${frDate(inv.dueDate)}    Période : du ${frDate(inv.periodStart)} au ${frDate(inv.periodEnd)}`,
+  );
   if (inv.corrects) {
     newline();
     text(`Annule et remplace la facture n° ${inv.corrects.number} du ${frDate(inv.corrects.issueDate)}`);

@@ -30,12 +30,26 @@ const places = new Map<string, Place>([
 ]);
 const contract = { startsOn: '2026-01-01', endsOn: null };
 let n = 0;
-const call = (practiceId: string, zone: string, date: string, time: string): UsageEvent => ({ source: 'call', id: `c${++n}`, at: localToInstant(zone, date, time), practiceId });
-const weekdayCalls = (count: number) => Array.from({ length: count }, (_, i) => call('paris', 'Europe/Paris', `2026-11-${String(2 + (i % 4)).padStart(2, '0')}`, '10:00'));
+const call = (practiceId: string, zone: string, date: string, time: string): UsageEvent => ({
+  source: 'call',
+  id: `c${++n}`,
+  at: localToInstant(zone, date, time),
+  practiceId,
+});
+const weekdayCalls = (count: number) =>
+  Array.from({ length: count }, (_, i) => call('paris', 'Europe/Paris', `2026-11-${String(2 + (i % 4)).padStart(2, '0')}`, '10:00'));
 
 describe('pricing', () => {
   it('prices units beyond the included volume by graduated tiers, and reconciles every unit', () => {
-    const t = terms({ subscriptionCents: 60_000, includedUnits: 100, tiers: [{ upTo: 200, unitCents: 90 }, { upTo: 500, unitCents: 75 }, { upTo: null, unitCents: 60 }] });
+    const t = terms({
+      subscriptionCents: 60_000,
+      includedUnits: 100,
+      tiers: [
+        { upTo: 200, unitCents: 90 },
+        { upTo: 500, unitCents: 75 },
+        { upTo: null, unitCents: 60 },
+      ],
+    });
     const events = weekdayCalls(450);
     const lines = priceMonth({ month: '2026-11', contract, versions: [{ validFrom: '2026-01-01', terms: t }], places, events });
     assert.deepEqual(
@@ -56,7 +70,11 @@ describe('pricing', () => {
     const t = terms({ surcharges: { evening: 20, saturday: 30, sunday: 50, holiday: 70 } });
     assert.equal(bandOf(localToInstant('America/Martinique', '2026-05-22', '10:00'), MARTINIQUE, t), 'holiday');
     assert.equal(bandOf(localToInstant('Europe/Paris', '2026-05-22', '10:00'), PARIS, t), null);
-    const events = [call('fdf', 'America/Martinique', '2026-05-22', '10:00'), call('paris', 'Europe/Paris', '2026-05-22', '10:00'), call('paris', 'Europe/Paris', '2026-05-23', '10:00')];
+    const events = [
+      call('fdf', 'America/Martinique', '2026-05-22', '10:00'),
+      call('paris', 'Europe/Paris', '2026-05-22', '10:00'),
+      call('paris', 'Europe/Paris', '2026-05-23', '10:00'),
+    ];
     const lines = priceMonth({ month: '2026-05', contract, versions: [{ validFrom: '2026-01-01', terms: t }], places, events });
     const sur = lines.filter((l) => l.kind === 'surcharge').map((l) => [l.code, l.quantity, l.netCents, l.units.map((u) => u.id)]);
     assert.deepEqual(sur, [
@@ -73,7 +91,10 @@ describe('pricing', () => {
     const late = { source: 'call' as const, id: 'late', at: Date.parse('2026-10-26T18:00:00Z'), practiceId: 'paris' };
     const lines = priceMonth({ month: '2026-10', contract, versions: [{ validFrom: '2026-01-01', terms: t }], places, events: [before, after, late] });
     const evening = lines.find((l) => l.code === 'SUR-evening');
-    assert.deepEqual(evening?.units.map((u) => u.id), ['before', 'late']);
+    assert.deepEqual(
+      evening?.units.map((u) => u.id),
+      ['before', 'late'],
+    );
   });
 
   it('splits a month at a contract change: each part prorated, each call priced by the version of its day', () => {
@@ -83,7 +104,16 @@ describe('pricing', () => {
       ...Array.from({ length: 160 }, () => call('paris', 'Europe/Paris', '2026-11-10', '10:00')),
       ...Array.from({ length: 310 }, () => call('paris', 'Europe/Paris', '2026-11-20', '10:00')),
     ];
-    const lines = priceMonth({ month: '2026-11', contract, versions: [{ validFrom: '2026-01-01', terms: v1 }, { validFrom: '2026-11-16', terms: v2 }], places, events });
+    const lines = priceMonth({
+      month: '2026-11',
+      contract,
+      versions: [
+        { validFrom: '2026-01-01', terms: v1 },
+        { validFrom: '2026-11-16', terms: v2 },
+      ],
+      places,
+      events,
+    });
     assert.deepEqual(
       lines.map((l) => [l.label, l.quantity, l.unitPriceCents]),
       [
@@ -99,9 +129,18 @@ describe('pricing', () => {
 
   it('starts billing on the contract start date, prorated', () => {
     const t = terms({ subscriptionCents: 65_000, tiers: [] });
-    const lines = priceMonth({ month: '2026-11', contract: { startsOn: '2026-11-24', endsOn: null }, versions: [{ validFrom: '2026-11-24', terms: t }], places, events: [] });
+    const lines = priceMonth({
+      month: '2026-11',
+      contract: { startsOn: '2026-11-24', endsOn: null },
+      versions: [{ validFrom: '2026-11-24', terms: t }],
+      places,
+      events: [],
+    });
     // 650 € × 7 / 30 = 151.666… → 151.67
-    assert.deepEqual(lines.map((l) => [l.label, l.netCents]), [['Abonnement mensuel (du 24/11 au 30/11)', 15_167]]);
+    assert.deepEqual(
+      lines.map((l) => [l.label, l.netCents]),
+      [['Abonnement mensuel (du 24/11 au 30/11)', 15_167]],
+    );
   });
 
   it('rounds VAT on each rate total, not line by line (EN 16931 BR-CO-17)', () => {
@@ -120,7 +159,17 @@ describe('pricing', () => {
 
   it('refuses tiers that do not grow or end bounded', () => {
     assert.equal(zContractTerms.safeParse({ ...base, tiers: [{ upTo: 100, unitCents: 90 }] }).success, false);
-    assert.equal(zContractTerms.safeParse({ ...base, tiers: [{ upTo: 100, unitCents: 90 }, { upTo: 50, unitCents: 80 }, { upTo: null, unitCents: 70 }] }).success, false);
+    assert.equal(
+      zContractTerms.safeParse({
+        ...base,
+        tiers: [
+          { upTo: 100, unitCents: 90 },
+          { upTo: 50, unitCents: 80 },
+          { upTo: null, unitCents: 70 },
+        ],
+      }).success,
+      false,
+    );
   });
 
   it('numbers invoices and derives French VAT numbers', () => {

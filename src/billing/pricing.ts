@@ -111,9 +111,26 @@ export function segmentsOf(input: Pick<PriceMonthInput, 'month' | 'contract' | '
 
 const short = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
 
-function line(o: { kind: LineKind; code: string; label: string; unitPriceCents: number; vatRateBp: number; units?: PricedUnit[]; quantity?: number }): PricedLine {
+function line(o: {
+  kind: LineKind;
+  code: string;
+  label: string;
+  unitPriceCents: number;
+  vatRateBp: number;
+  units?: PricedUnit[];
+  quantity?: number;
+}): PricedLine {
   const quantity = o.quantity ?? o.units?.length ?? 1;
-  return { kind: o.kind, code: o.code, label: o.label, quantity, unitPriceCents: o.unitPriceCents, netCents: quantity * o.unitPriceCents, vatRateBp: o.vatRateBp, units: o.units ?? [] };
+  return {
+    kind: o.kind,
+    code: o.code,
+    label: o.label,
+    quantity,
+    unitPriceCents: o.unitPriceCents,
+    netCents: quantity * o.unitPriceCents,
+    vatRateBp: o.vatRateBp,
+    units: o.units ?? [],
+  };
 }
 
 const unitOf = (e: UsageEvent): PricedUnit => ({ source: e.source, id: e.id, at: e.at });
@@ -125,17 +142,42 @@ function priceSegment(seg: Segment, monthLength: number, events: readonly UsageE
   const suffix = partial ? ` (du ${short(seg.from)} au ${short(seg.to)})` : '';
   const lines: PricedLine[] = [];
   if (t.subscriptionCents > 0) {
-    lines.push(line({ kind: 'subscription', code: 'SUB', label: `Abonnement mensuel${suffix}`, unitPriceCents: prorate(t.subscriptionCents, seg.days, monthLength), vatRateBp }));
+    lines.push(
+      line({
+        kind: 'subscription',
+        code: 'SUB',
+        label: `Abonnement mensuel${suffix}`,
+        unitPriceCents: prorate(t.subscriptionCents, seg.days, monthLength),
+        vatRateBp,
+      }),
+    );
   }
   for (const o of t.options) {
-    lines.push(line({ kind: 'option', code: `OPT-${o.code}`, label: `Option : ${o.label}${suffix}`, unitPriceCents: prorate(o.monthlyCents, seg.days, monthLength), vatRateBp }));
+    lines.push(
+      line({
+        kind: 'option',
+        code: `OPT-${o.code}`,
+        label: `Option : ${o.label}${suffix}`,
+        unitPriceCents: prorate(o.monthlyCents, seg.days, monthLength),
+        vatRateBp,
+      }),
+    );
   }
 
   const volume = events.filter((e) => e.source === t.unit);
   const included = Math.min(volume.length, partial ? divRound(t.includedUnits * seg.days, monthLength) : t.includedUnits);
   const label = UNIT_LABEL[t.unit];
   if (included > 0) {
-    lines.push(line({ kind: 'units', code: `${t.unit.toUpperCase()}-INC`, label: `${label}, inclus dans l'abonnement${suffix}`, unitPriceCents: 0, vatRateBp, units: volume.slice(0, included).map(unitOf) }));
+    lines.push(
+      line({
+        kind: 'units',
+        code: `${t.unit.toUpperCase()}-INC`,
+        label: `${label}, inclus dans l'abonnement${suffix}`,
+        unitPriceCents: 0,
+        vatRateBp,
+        units: volume.slice(0, included).map(unitOf),
+      }),
+    );
   }
   let rest = volume.slice(included);
   let floor = 0;
@@ -144,14 +186,32 @@ function priceSegment(seg: Segment, monthLength: number, events: readonly UsageE
     if (size > 0) {
       const range = tier.upTo === null ? `au-delà de ${floor}` : `${floor + 1} à ${tier.upTo}`;
       const what = t.includedUnits > 0 ? (t.tiers.length > 1 ? `hors forfait, ${range}` : 'hors forfait') : t.tiers.length > 1 ? range : 'à l’unité';
-      lines.push(line({ kind: 'units', code: `${t.unit.toUpperCase()}-T${i + 1}`, label: `${label} ${what}${suffix}`, unitPriceCents: tier.unitCents, vatRateBp, units: rest.slice(0, size).map(unitOf) }));
+      lines.push(
+        line({
+          kind: 'units',
+          code: `${t.unit.toUpperCase()}-T${i + 1}`,
+          label: `${label} ${what}${suffix}`,
+          unitPriceCents: tier.unitCents,
+          vatRateBp,
+          units: rest.slice(0, size).map(unitOf),
+        }),
+      );
       rest = rest.slice(size);
     }
     floor = tier.upTo ?? floor;
   });
   if (rest.length > 0 && t.tiers.length === 0) {
     // No tier: units beyond the volume are not charged, but they are still reconciled.
-    lines.push(line({ kind: 'units', code: `${t.unit.toUpperCase()}-FREE`, label: `${label} au-delà du forfait, non facturés${suffix}`, unitPriceCents: 0, vatRateBp, units: rest.map(unitOf) }));
+    lines.push(
+      line({
+        kind: 'units',
+        code: `${t.unit.toUpperCase()}-FREE`,
+        label: `${label} au-delà du forfait, non facturés${suffix}`,
+        unitPriceCents: 0,
+        vatRateBp,
+        units: rest.map(unitOf),
+      }),
+    );
   }
 
   const byBand = new Map<Band, PricedUnit[]>();
@@ -167,7 +227,8 @@ function priceSegment(seg: Segment, monthLength: number, events: readonly UsageE
   }
   for (const band of BANDS) {
     const units = byBand.get(band);
-    if (units) lines.push(line({ kind: 'surcharge', code: `SUR-${band}`, label: `${BAND_LABEL[band]}${suffix}`, unitPriceCents: t.surcharges[band], vatRateBp, units }));
+    if (units)
+      lines.push(line({ kind: 'surcharge', code: `SUR-${band}`, label: `${BAND_LABEL[band]}${suffix}`, unitPriceCents: t.surcharges[band], vatRateBp, units }));
   }
 
   const fees: [UnitSource, number, string, string][] = [

@@ -19,8 +19,21 @@ const EVENING = { eveningFrom: '19:00', morningUntil: '08:00' };
 
 async function figuresOf(q: Queryable, months: readonly PracticeMonth[]): Promise<MonthFigures> {
   const f: MonthFigures = {
-    received: 0, answered: 0, abandoned: 0, shortAbandoned: 0, overflowed: 0, closed: 0, voicemails: 0, averageWaitSeconds: null, afterHours: 0,
-    appointmentsBooked: 0, appointmentsMoved: 0, appointmentsCancelled: 0, messages: 0, sms: 0, waitlistRefills: 0,
+    received: 0,
+    answered: 0,
+    abandoned: 0,
+    shortAbandoned: 0,
+    overflowed: 0,
+    closed: 0,
+    voicemails: 0,
+    averageWaitSeconds: null,
+    afterHours: 0,
+    appointmentsBooked: 0,
+    appointmentsMoved: 0,
+    appointmentsCancelled: 0,
+    messages: 0,
+    sms: 0,
+    waitlistRefills: 0,
   };
   let waitSum = 0;
   for (const m of months) {

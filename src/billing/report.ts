@@ -54,7 +54,10 @@ export function previousMonthOf(month: string): string {
 }
 
 /** Each line's invoiced units against those recomputed for the same line (key: code and label). */
-export function reconcile(invoiced: readonly { position: number; key: string; label: string; units: number }[], recomputed: ReadonlyMap<string, number>): ReconciledLine[] {
+export function reconcile(
+  invoiced: readonly { position: number; key: string; label: string; units: number }[],
+  recomputed: ReadonlyMap<string, number>,
+): ReconciledLine[] {
   return invoiced.map((l) => {
     const again = recomputed.get(l.key) ?? null;
     const counts = l.units > 0 || (again ?? 0) > 0;

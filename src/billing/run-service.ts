@@ -19,11 +19,23 @@ import { clientMonth, placesOf, usageEvents } from './usage-service.ts';
 const COMPANY_ZONE = 'Europe/Paris';
 
 /** The priced lines of a contract's month, from the usage as the log holds it now (also used to reconcile). */
-export async function priceContractMonth(q: Queryable, o: { organisationId: string; contract: contracts.ContractRow; practiceIds: readonly string[]; month: string; now: number }): Promise<PricedLine[]> {
+export async function priceContractMonth(
+  q: Queryable,
+  o: { organisationId: string; contract: contracts.ContractRow; practiceIds: readonly string[]; month: string; now: number },
+): Promise<PricedLine[]> {
   const { last } = monthDays(o.month);
-  const versions: ContractVersion[] = (await contracts.versionsFor(q, o.contract.id, last)).map((v) => ({ validFrom: v.valid_from, terms: zContractTerms.parse(v.terms) }));
+  const versions: ContractVersion[] = (await contracts.versionsFor(q, o.contract.id, last)).map((v) => ({
+    validFrom: v.valid_from,
+    terms: zContractTerms.parse(v.terms),
+  }));
   const months = await clientMonth(q, { organisationId: o.organisationId, practiceIds: o.practiceIds, month: o.month, now: o.now });
-  return priceMonth({ month: o.month, contract: { startsOn: o.contract.starts_on, endsOn: o.contract.ends_on }, versions, places: placesOf(months), events: usageEvents(months) });
+  return priceMonth({
+    month: o.month,
+    contract: { startsOn: o.contract.starts_on, endsOn: o.contract.ends_on },
+    versions,
+    places: placesOf(months),
+    events: usageEvents(months),
+  });
 }
 
 export interface RunRequest {
@@ -73,7 +85,8 @@ export async function runMonth(tx: Queryable, r: RunRequest): Promise<RunResult>
 
 export async function createRun(db: Db, ctx: RequestContext, clock: Clock, month: string): Promise<RunResult> {
   const today = localDateOf(COMPANY_ZONE, clock.nowMs());
-  if (monthDays(month).first > today) throw new AppError('validation_failed', { field: 'month', issues: [{ field: 'month', message: 'Mois à venir / future month' }] });
+  if (monthDays(month).first > today)
+    throw new AppError('validation_failed', { field: 'month', issues: [{ field: 'month', message: 'Mois à venir / future month' }] });
   const { organisationId, practiceIds, userId } = ctx.actor;
   return db.transaction((tx) => runMonth(tx, { organisationId, scope: practiceIds, userId, month, now: clock.nowMs() }));
 }

@@ -81,14 +81,20 @@ export const zSellerInput = z
   .object({
     legalName: z.string().trim().min(1).max(200),
     siren: zSiren,
-    vatNumber: z.string().regex(/^FR[0-9A-Z]{2}\d{9}$/).optional(),
+    vatNumber: z
+      .string()
+      .regex(/^FR[0-9A-Z]{2}\d{9}$/)
+      .optional(),
     addressLine: z.string().trim().min(1).max(200),
     postalCode: z.string().trim().min(1).max(20),
     city: z.string().trim().min(1).max(100),
     email: z.email().nullable().default(null),
     iban: z.string().trim().max(40).nullable().default(null),
     bic: z.string().trim().max(11).nullable().default(null),
-    invoicePrefix: z.string().regex(/^[A-Z0-9]{1,8}$/).default('F'),
+    invoicePrefix: z
+      .string()
+      .regex(/^[A-Z0-9]{1,8}$/)
+      .default('F'),
   })
   .strict();
 
@@ -97,7 +103,11 @@ export const zClientInput = z
     sellerId: z.uuid(),
     legalName: z.string().trim().min(1).max(200),
     siren: zSiren,
-    vatNumber: z.string().regex(/^FR[0-9A-Z]{2}\d{9}$/).nullable().optional(),
+    vatNumber: z
+      .string()
+      .regex(/^FR[0-9A-Z]{2}\d{9}$/)
+      .nullable()
+      .optional(),
     addressLine: z.string().trim().min(1).max(200),
     postalCode: z.string().trim().min(1).max(20),
     city: z.string().trim().min(1).max(100),
@@ -122,7 +132,15 @@ export const zCreated = z.object({ id: z.uuid() });
 
 export const zContractList = z.object({
   items: z.array(
-    z.object({ id: z.uuid(), clientId: z.uuid(), clientName: z.string(), label: z.string(), startsOn: z.string(), endsOn: z.string().nullable(), practiceIds: z.array(z.uuid()) }),
+    z.object({
+      id: z.uuid(),
+      clientId: z.uuid(),
+      clientName: z.string(),
+      label: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string().nullable(),
+      practiceIds: z.array(z.uuid()),
+    }),
   ),
 });
 
@@ -159,6 +177,8 @@ export const zValueReport = z.object({
   previousMonth: zMonth,
   current: zFigures,
   previous: zFigures,
-  lines: z.array(z.object({ position: z.number().int(), label: z.string(), invoiced: z.number().int(), recomputed: z.number().int().nullable(), matches: z.boolean() })),
+  lines: z.array(
+    z.object({ position: z.number().int(), label: z.string(), invoiced: z.number().int(), recomputed: z.number().int().nullable(), matches: z.boolean() }),
+  ),
   rules: z.array(z.string()),
 });

@@ -35,8 +35,10 @@ export const zContractTerms = z
   .superRefine((t, ctx) => {
     t.tiers.forEach((tier, i) => {
       const prev = t.tiers[i - 1];
-      if (i < t.tiers.length - 1 && tier.upTo === null) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'upTo'], message: 'only the last tier is unbounded' });
-      if (prev && prev.upTo !== null && tier.upTo !== null && tier.upTo <= prev.upTo) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'upTo'], message: 'tiers must grow' });
+      if (i < t.tiers.length - 1 && tier.upTo === null)
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'upTo'], message: 'only the last tier is unbounded' });
+      if (prev && prev.upTo !== null && tier.upTo !== null && tier.upTo <= prev.upTo)
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'upTo'], message: 'tiers must grow' });
     });
     if (t.tiers.length > 0 && t.tiers[t.tiers.length - 1]?.upTo !== null) {
       ctx.addIssue({ code: 'custom', path: ['tiers', t.tiers.length - 1, 'upTo'], message: 'the last tier must be unbounded' });

@@ -25,11 +25,10 @@ export async function appointmentsBooked(q: Queryable, w: Window): Promise<Dated
 }
 
 export async function messagesTaken(q: Queryable, w: Window): Promise<DatedRow[]> {
-  const { rows } = await q.query<DatedRow>('select id, created_at as at from messages where practice_id = $1 and created_at >= $2 and created_at < $3 order by created_at, id', [
-    w.practiceId,
-    w.from,
-    w.to,
-  ]);
+  const { rows } = await q.query<DatedRow>(
+    'select id, created_at as at from messages where practice_id = $1 and created_at >= $2 and created_at < $3 order by created_at, id',
+    [w.practiceId, w.from, w.to],
+  );
   return rows;
 }
 

@@ -27,7 +27,10 @@ export interface PracticeMonth {
 
 const regionOf = (r: string): Region => ((REGION_CODES as readonly string[]).includes(r) ? (r as Region) : 'metropole');
 
-export async function clientMonth(q: Queryable, o: { organisationId: string; practiceIds: readonly string[]; month: string; now: number }): Promise<PracticeMonth[]> {
+export async function clientMonth(
+  q: Queryable,
+  o: { organisationId: string; practiceIds: readonly string[]; month: string; now: number },
+): Promise<PracticeMonth[]> {
   const { first, last } = monthDays(o.month);
   const out: PracticeMonth[] = [];
   for (const p of await practicePlaces(q, o.organisationId, o.practiceIds)) {
@@ -52,7 +55,9 @@ export async function clientMonth(q: Queryable, o: { organisationId: string; pra
 /** The events pricing counts: answered calls (at arrival), appointments booked, messages, SMS. */
 export function usageEvents(months: readonly PracticeMonth[]): UsageEvent[] {
   return months.flatMap((m) => [
-    ...m.calls.calls.filter((c) => c.disposition === 'answered').map((c) => ({ source: 'call' as const, id: c.callId, at: c.arrivedAt, practiceId: m.practiceId })),
+    ...m.calls.calls
+      .filter((c) => c.disposition === 'answered')
+      .map((c) => ({ source: 'call' as const, id: c.callId, at: c.arrivedAt, practiceId: m.practiceId })),
     ...m.appointments.map((a) => ({ source: 'appointment' as const, id: a.id, at: a.at.getTime(), practiceId: m.practiceId })),
     ...m.messages.map((a) => ({ source: 'message' as const, id: a.id, at: a.at.getTime(), practiceId: m.practiceId })),
     ...m.sms.map((a) => ({ source: 'sms' as const, id: a.id, at: a.at.getTime(), practiceId: m.practiceId })),

@@ -27,7 +27,14 @@ export interface OnlineMotif {
 
 /** The active motifs marked online of the practice's practitioners. */
 export async function onlineMotifs(q: Queryable, practiceId: string): Promise<OnlineMotif[]> {
-  const { rows } = await q.query<{ id: string; practitioner_id: string; label: string; duration_minutes: number; new_patients_allowed: boolean; patient_instructions: string | null }>(
+  const { rows } = await q.query<{
+    id: string;
+    practitioner_id: string;
+    label: string;
+    duration_minutes: number;
+    new_patients_allowed: boolean;
+    patient_instructions: string | null;
+  }>(
     `select m.id, m.practitioner_id, m.label, m.duration_minutes, m.new_patients_allowed, m.patient_instructions
        from motifs m join practice_practitioners pp on pp.practitioner_id = m.practitioner_id and pp.practice_id = $1
       where m.active and m.online_bookable order by m.label`,
@@ -89,7 +96,24 @@ export async function insertRequest(q: Queryable, r: NewRequest): Promise<void> 
     `insert into online_booking_requests (id, organisation_id, practice_id, practitioner_id, motif_id, start_at, birth_name, first_given_name,
        birth_date, sex, mobile_phone, email, client_address, code_hash, created_at, expires_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [r.id, r.organisationId, r.practiceId, r.practitionerId, r.motifId, r.start, r.birthName, r.firstGivenName, r.birthDate, r.sex, r.mobilePhone, r.email, r.clientAddress, r.codeHash, r.at, r.expiresAt],
+    [
+      r.id,
+      r.organisationId,
+      r.practiceId,
+      r.practitionerId,
+      r.motifId,
+      r.start,
+      r.birthName,
+      r.firstGivenName,
+      r.birthDate,
+      r.sex,
+      r.mobilePhone,
+      r.email,
+      r.clientAddress,
+      r.codeHash,
+      r.at,
+      r.expiresAt,
+    ],
   );
 }
 
@@ -116,9 +140,23 @@ export interface StoredRequest {
 /** The request of a practice, locked for the caller's transaction. */
 export async function lockRequest(q: Queryable, o: { id: string; practiceId: string; at: Date }): Promise<StoredRequest | null> {
   const { rows } = await q.query<{
-    id: string; organisation_id: string; practice_id: string; practitioner_id: string; motif_id: string; start_at: Date; birth_name: string;
-    first_given_name: string; birth_date: string; sex: 'F' | 'M' | 'I'; mobile_phone: string; email: string | null; code_hash: string;
-    code_attempts: number; status: StoredRequest['status']; expired: boolean; patient_id: string | null;
+    id: string;
+    organisation_id: string;
+    practice_id: string;
+    practitioner_id: string;
+    motif_id: string;
+    start_at: Date;
+    birth_name: string;
+    first_given_name: string;
+    birth_date: string;
+    sex: 'F' | 'M' | 'I';
+    mobile_phone: string;
+    email: string | null;
+    code_hash: string;
+    code_attempts: number;
+    status: StoredRequest['status'];
+    expired: boolean;
+    patient_id: string | null;
   }>(
     `select id, organisation_id, practice_id, practitioner_id, motif_id, start_at, birth_name, first_given_name, to_char(birth_date, 'YYYY-MM-DD') as birth_date,
             sex, mobile_phone, email, code_hash, code_attempts, status, expires_at <= $3 as expired, patient_id
@@ -128,15 +166,31 @@ export async function lockRequest(q: Queryable, o: { id: string; practiceId: str
   const r = rows[0];
   if (!r) return null;
   return {
-    id: r.id, organisationId: r.organisation_id, practiceId: r.practice_id, practitionerId: r.practitioner_id, motifId: r.motif_id,
-    start: r.start_at.toISOString(), birthName: r.birth_name, firstGivenName: r.first_given_name, birthDate: r.birth_date, sex: r.sex,
-    mobilePhone: r.mobile_phone, email: r.email, codeHash: r.code_hash, codeAttempts: r.code_attempts, status: r.status, expired: r.expired,
+    id: r.id,
+    organisationId: r.organisation_id,
+    practiceId: r.practice_id,
+    practitionerId: r.practitioner_id,
+    motifId: r.motif_id,
+    start: r.start_at.toISOString(),
+    birthName: r.birth_name,
+    firstGivenName: r.first_given_name,
+    birthDate: r.birth_date,
+    sex: r.sex,
+    mobilePhone: r.mobile_phone,
+    email: r.email,
+    codeHash: r.code_hash,
+    codeAttempts: r.code_attempts,
+    status: r.status,
+    expired: r.expired,
     patientId: r.patient_id,
   };
 }
 
 export async function countWrongCode(q: Queryable, id: string, max: number): Promise<void> {
-  await q.query(`update online_booking_requests set code_attempts = code_attempts + 1, status = case when code_attempts + 1 >= $2 then 'failed' else status end where id = $1`, [id, max]);
+  await q.query(
+    `update online_booking_requests set code_attempts = code_attempts + 1, status = case when code_attempts + 1 >= $2 then 'failed' else status end where id = $1`,
+    [id, max],
+  );
 }
 
 /** The phone is proven: the patient it attaches to is kept so that another slot can be tried without a new code. */
@@ -166,16 +220,18 @@ export async function settingsOf(q: Queryable, practiceId: string): Promise<Onli
 
 /** Creates or replaces the practice's settings; null when the slug belongs to another practice. */
 export async function upsertSettings(q: Queryable, o: OnlineSettings & { organisationId: string; at: Date }): Promise<OnlineSettings | null> {
-  const { rows } = await q.query<{ practice_id: string }>(
-    `insert into online_booking_settings (practice_id, organisation_id, slug, enabled, requires_confirmation, updated_at)
+  const { rows } = await q
+    .query<{ practice_id: string }>(
+      `insert into online_booking_settings (practice_id, organisation_id, slug, enabled, requires_confirmation, updated_at)
      values ($1, $2, $3, $4, $5, $6)
      on conflict (practice_id) do update set slug = excluded.slug, enabled = excluded.enabled,
        requires_confirmation = excluded.requires_confirmation, updated_at = excluded.updated_at
      returning practice_id`,
-    [o.practiceId, o.organisationId, o.slug, o.enabled, o.requiresConfirmation, o.at],
-  ).catch((error: unknown) => {
-    if ((error as { code?: string }).code === '23505') return { rows: [] };
-    throw error;
-  });
+      [o.practiceId, o.organisationId, o.slug, o.enabled, o.requiresConfirmation, o.at],
+    )
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === '23505') return { rows: [] };
+      throw error;
+    });
   return rows.length ? { practiceId: o.practiceId, slug: o.slug, enabled: o.enabled, requiresConfirmation: o.requiresConfirmation } : null;
 }

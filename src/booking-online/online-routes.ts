@@ -25,7 +25,15 @@ export function onlineBookingRoutes(db: Db, o: { config: Config; clock?: Clock }
       `${linkBaseUrl(o.config)}/l/${signLink(await linkSecret(db, o.config.linkSecret), { action: 'appointment', subject: appointmentId, expiresAt: Date.parse(start) })}`,
   };
   return async (app) => {
-    const settingsSchema = z.strictObject({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).min(3).max(80), enabled: z.boolean(), requiresConfirmation: z.boolean() });
+    const settingsSchema = z.strictObject({
+      slug: z
+        .string()
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+        .min(3)
+        .max(80),
+      enabled: z.boolean(),
+      requiresConfirmation: z.boolean(),
+    });
     const practiceParams = z.strictObject({ practiceId: z.uuid() });
     app.get(
       '/online-booking/settings/:practiceId',
@@ -34,9 +42,19 @@ export function onlineBookingRoutes(db: Db, o: { config: Config; clock?: Clock }
     );
     app.put(
       '/online-booking/settings/:practiceId',
-      { schema: { tags, summary: 'Ouvrir, fermer, confirmation du secrétariat / Open, close, secretary confirmation', params: practiceParams, body: settingsSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Ouvrir, fermer, confirmation du secrétariat / Open, close, secretary confirmation',
+          params: practiceParams,
+          body: settingsSchema,
+        },
+      },
       async (request) =>
-        setOnlineSettings(db, authorize(request, 'practice.write'), { settings: { practiceId: request.params.practiceId, ...request.body }, clock: deps.clock }),
+        setOnlineSettings(db, authorize(request, 'practice.write'), {
+          settings: { practiceId: request.params.practiceId, ...request.body },
+          clock: deps.clock,
+        }),
     );
     app.get('/public/booking/:slug', { config, schema: { tags, summary: 'Page de prise de RDV / Booking page', params: slugParams } }, async (request) =>
       online.getBookingPage(db, { slug: request.params.slug, requestId: String(request.id), clock: deps.clock }),
@@ -45,7 +63,12 @@ export function onlineBookingRoutes(db: Db, o: { config: Config; clock?: Clock }
       '/public/booking/:slug/slots',
       {
         config,
-        schema: { tags, summary: 'Créneaux libres / Free slots', params: slugParams, querystring: z.strictObject({ practitionerId: z.uuid(), motifId: z.uuid(), from: z.iso.datetime({ offset: true }).optional() }) },
+        schema: {
+          tags,
+          summary: 'Créneaux libres / Free slots',
+          params: slugParams,
+          querystring: z.strictObject({ practitionerId: z.uuid(), motifId: z.uuid(), from: z.iso.datetime({ offset: true }).optional() }),
+        },
       },
       async (request) => ({ items: await online.getOnlineSlots(db, deps, { slug: request.params.slug, ...request.query, requestId: String(request.id) }) }),
     );
@@ -71,7 +94,11 @@ export function onlineBookingRoutes(db: Db, o: { config: Config; clock?: Clock }
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await online.requestCode(db, deps, { slug: request.params.slug, input: request.body, clientAddress: request.ip, requestId: String(request.id) })),
+        reply
+          .status(201)
+          .send(
+            await online.requestCode(db, deps, { slug: request.params.slug, input: request.body, clientAddress: request.ip, requestId: String(request.id) }),
+          ),
     );
     app.post(
       '/public/booking/:slug/requests/:id/confirm',
@@ -86,7 +113,13 @@ export function onlineBookingRoutes(db: Db, o: { config: Config; clock?: Clock }
         },
       },
       async (request) =>
-        online.confirmRequest(db, deps, { slug: request.params.slug, requestId: request.params.id, code: request.body.code, start: request.body.start, httpRequestId: String(request.id) }),
+        online.confirmRequest(db, deps, {
+          slug: request.params.slug,
+          requestId: request.params.id,
+          code: request.body.code,
+          start: request.body.start,
+          httpRequestId: String(request.id),
+        }),
     );
   };
 }

@@ -18,7 +18,18 @@ import { createPatient } from '../patients/service.ts';
 import { getPractice } from '../practices/service.ts';
 import { systemContext } from '../core/delivery/system-actor.ts';
 import { codeSms, hashCode, LIMITS, newCode } from './limits.ts';
-import { counters, countWrongCode, insertRequest, lockRequest, markBooked, onlineMotifs, practiceBySlug, setPatient, type OnlineMotif, type OnlinePractice } from './online-repo.ts';
+import {
+  counters,
+  countWrongCode,
+  insertRequest,
+  lockRequest,
+  markBooked,
+  onlineMotifs,
+  practiceBySlug,
+  setPatient,
+  type OnlineMotif,
+  type OnlinePractice,
+} from './online-repo.ts';
 
 export interface OnlineDeps {
   clock: Clock;
@@ -60,7 +71,9 @@ export async function getBookingPage(db: Db, o: { slug: string; requestId: strin
         id: p.id,
         name: [p.title, p.firstName, p.lastName].filter(Boolean).join(' '),
         specialty: p.specialty,
-        motifs: motifs.filter((m) => m.practitionerId === p.id).map((m) => ({ id: m.id, label: m.label, durationMinutes: m.durationMinutes, newPatientsAllowed: m.newPatientsAllowed })),
+        motifs: motifs
+          .filter((m) => m.practitionerId === p.id)
+          .map((m) => ({ id: m.id, label: m.label, durationMinutes: m.durationMinutes, newPatientsAllowed: m.newPatientsAllowed })),
       }))
       .filter((p) => p.motifs.length > 0),
   };
@@ -73,12 +86,20 @@ async function requireOnlineMotif(db: Db, practiceId: string, practitionerId: st
 }
 
 /** Free slots of the next two weeks from the same engine the secretaries use (urgent slots held back). */
-export async function getOnlineSlots(db: Db, deps: Pick<OnlineDeps, 'clock'>, o: { slug: string; practitionerId: string; motifId: string; requestId: string; from?: string }) {
+export async function getOnlineSlots(
+  db: Db,
+  deps: Pick<OnlineDeps, 'clock'>,
+  o: { slug: string; practitionerId: string; motifId: string; requestId: string; from?: string },
+) {
   const { practice, ctx } = await open(db, { slug: o.slug, requestId: o.requestId, clock: deps.clock });
   await requireOnlineMotif(db, practice.practiceId, o.practitionerId, o.motifId);
   const now = deps.clock.nowMs();
   const from = Math.max(now, o.from ? Date.parse(o.from) : now);
-  const slots = await listSlots(db, ctx, o.practitionerId, { motifId: o.motifId, from: new Date(from).toISOString(), to: new Date(from + SLOT_DAYS * DAY_MS).toISOString() });
+  const slots = await listSlots(db, ctx, o.practitionerId, {
+    motifId: o.motifId,
+    from: new Date(from).toISOString(),
+    to: new Date(from + SLOT_DAYS * DAY_MS).toISOString(),
+  });
   return slots.map((s) => ({ start: s.start, end: s.end }));
 }
 
@@ -99,7 +120,10 @@ export function normaliseMobile(value: string): string {
   // The bundled metadata may not tell the line type: refuse only what is known not to be a mobile.
   const type = phone?.getType();
   if (!phone || !phone.isValid() || (type !== undefined && type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE')) {
-    throw new AppError('validation_failed', { field: 'mobilePhone', issues: [{ field: 'mobilePhone', message: 'numéro de mobile attendu / mobile number expected' }] });
+    throw new AppError('validation_failed', {
+      field: 'mobilePhone',
+      issues: [{ field: 'mobilePhone', message: 'numéro de mobile attendu / mobile number expected' }],
+    });
   }
   return phone.number;
 }
@@ -171,7 +195,14 @@ export async function confirmRequest(db: Db, deps: OnlineDeps, o: { slug: string
     await setPatient(db, request.id, patientId);
   }
   const start = o.start ?? request.start;
-  const { appointment } = await book(db, ctx, { practitionerId: request.practitionerId, patientId, motifId: request.motifId, start, practiceId: practice.practiceId, channel: 'online' });
+  const { appointment } = await book(db, ctx, {
+    practitionerId: request.practitionerId,
+    patientId,
+    motifId: request.motifId,
+    start,
+    practiceId: practice.practiceId,
+    channel: 'online',
+  });
   await markBooked(db, { id: request.id, appointmentId: appointment.id, start: appointment.start });
 
   const file = await getPractice(db, ctx, practice.practiceId);

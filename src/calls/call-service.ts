@@ -106,9 +106,17 @@ export async function answerCall(rt: CallsRuntime, ctx: RequestContext, id: stri
     await repo.updateAgentState(tx, ctx.actor.userId, { system_state: 'on_call', system_since: now }, { callId: id }, now);
     await repo.appendEvents(tx, [
       {
-        organisationId: call.organisation_id, practiceId: call.practice_id, callId: id, agentId: ctx.actor.userId, at: now,
+        organisationId: call.organisation_id,
+        practiceId: call.practice_id,
+        callId: id,
+        agentId: ctx.actor.userId,
+        at: now,
         event: 'CONNECT',
-        data: { attempt: call.attempts, waitSeconds: seconds(call.enqueued_at, now), ringSeconds: seconds(call.offered_at, now) } satisfies EventData['CONNECT'],
+        data: {
+          attempt: call.attempts,
+          waitSeconds: seconds(call.enqueued_at, now),
+          ringSeconds: seconds(call.offered_at, now),
+        } satisfies EventData['CONNECT'],
       },
     ]);
     fx.signal({ t: 'call', org: call.organisation_id, callId: id, agentId: ctx.actor.userId, status: 'connected' });
@@ -147,8 +155,13 @@ export async function transferCall(rt: CallsRuntime, ctx: RequestContext, id: st
     const now = rt.clock.now();
     await repo.appendEvents(tx, [
       {
-        organisationId: call.organisation_id, practiceId: call.practice_id, callId: id, agentId: ctx.actor.userId, at: now,
-        event: 'TRANSFER', data: { toNumber } satisfies EventData['TRANSFER'],
+        organisationId: call.organisation_id,
+        practiceId: call.practice_id,
+        callId: id,
+        agentId: ctx.actor.userId,
+        at: now,
+        event: 'TRANSFER',
+        data: { toNumber } satisfies EventData['TRANSFER'],
       },
     ]);
     const done = await endCall(tx, fx, call, now, 'transfer');
@@ -186,7 +199,13 @@ export async function setCallOutcome(rt: CallsRuntime, ctx: RequestContext, id: 
       const owner = await patientPractice(tx, patientId);
       if (!owner || owner !== call.practice_id) {
         // Another practice's patient answers like a nonexistent one; the attempt is traced all the same.
-        await audit(tx, ctx, { action: 'call.outcome', outcome: owner ? 'denied' : 'not_found', practiceId: call.practice_id, patientId, detail: { callId: id } });
+        await audit(tx, ctx, {
+          action: 'call.outcome',
+          outcome: owner ? 'denied' : 'not_found',
+          practiceId: call.practice_id,
+          patientId,
+          detail: { callId: id },
+        });
         return new AppError('not_found', { field: 'patientId' });
       }
     }

@@ -33,7 +33,7 @@ export function createDispatcher(rt: CallsRuntime, o: { tickMs: number }): Dispa
   let stopped = false;
 
   async function loop(org: string, timers: boolean): Promise<void> {
-    for (let withTimers = timers; ; ) {
+    for (let withTimers = timers; ;) {
       try {
         await dispatchOnce(rt, org, withTimers);
       } catch (err) {
@@ -146,23 +146,27 @@ export async function requeueAfterRing(
   if (!requeued) return;
   await repo.updateAgentState(tx, agentId, { system_state: 'idle', system_since: now, call_id: null }, { callId: call.id }, now);
   // Paused only if she was still available: an agent who meanwhile chose a break or logged out keeps her choice.
-  const agent = await repo.updateAgentState(
-    tx,
-    agentId,
-    { status: 'break', status_reason: 'ring_no_answer', status_since: now },
-    { status: 'available' },
-    now,
-  );
+  const agent = await repo.updateAgentState(tx, agentId, { status: 'break', status_reason: 'ring_no_answer', status_since: now }, { status: 'available' }, now);
   const events: repo.NewEvent[] = [
     {
-      organisationId: call.organisation_id, practiceId: call.practice_id, callId: call.id, agentId, at: now,
-      event: 'RING_NO_ANSWER', data: { attempt: call.attempts, ringSeconds: seconds(call.offered_at, now) } satisfies EventData['RING_NO_ANSWER'],
+      organisationId: call.organisation_id,
+      practiceId: call.practice_id,
+      callId: call.id,
+      agentId,
+      at: now,
+      event: 'RING_NO_ANSWER',
+      data: { attempt: call.attempts, ringSeconds: seconds(call.offered_at, now) } satisfies EventData['RING_NO_ANSWER'],
     },
   ];
   if (agent) {
     events.push({
-      organisationId: call.organisation_id, practiceId: null, callId: null, agentId, at: now,
-      event: 'PAUSE', data: { status: 'break', reason: 'ring_no_answer' } satisfies EventData['PAUSE'],
+      organisationId: call.organisation_id,
+      practiceId: null,
+      callId: null,
+      agentId,
+      at: now,
+      event: 'PAUSE',
+      data: { status: 'break', reason: 'ring_no_answer' } satisfies EventData['PAUSE'],
     });
   }
   await repo.appendEvents(tx, events);
@@ -186,8 +190,13 @@ export async function finishWrapUp(tx: Queryable, fx: Effects, call: repo.CallRo
   await repo.updateAgentState(tx, agentId, { system_state: 'idle', system_since: now, call_id: null, idle_since: now }, { callId: call.id }, now);
   await repo.appendEvents(tx, [
     {
-      organisationId: call.organisation_id, practiceId: call.practice_id, callId: call.id, agentId, at: now,
-      event: 'WRAPUP', data: { wrapUpSeconds: seconds(call.ended_at, now), by } satisfies EventData['WRAPUP'],
+      organisationId: call.organisation_id,
+      practiceId: call.practice_id,
+      callId: call.id,
+      agentId,
+      at: now,
+      event: 'WRAPUP',
+      data: { wrapUpSeconds: seconds(call.ended_at, now), by } satisfies EventData['WRAPUP'],
     },
   ]);
   fx.signal({ t: 'call', org: call.organisation_id, callId: call.id, agentId, status: 'completed' });
@@ -221,11 +230,22 @@ async function assignAndOverflow(tx: Queryable, rt: CallsRuntime, fx: Effects, o
     const w = waitingById.get(a.callId)!;
     // Rows are locked: these updates cannot miss; the checks stay as a guard.
     const call = await repo.updateCall(tx, a.callId, ['queued'], { status: 'ringing', agent_id: a.agentId, offered_at: now, attempts: w.attempts + 1 }, now);
-    const agent = await repo.updateAgentState(tx, a.agentId, { system_state: 'ringing', system_since: now, call_id: a.callId }, { callId: null, systemState: 'idle', status: 'available' }, now);
+    const agent = await repo.updateAgentState(
+      tx,
+      a.agentId,
+      { system_state: 'ringing', system_since: now, call_id: a.callId },
+      { callId: null, systemState: 'idle', status: 'available' },
+      now,
+    );
     if (!call || !agent) throw new Error('dispatch: a locked call or agent changed under the lock');
     events.push({
-      organisationId: org, practiceId: call.practice_id, callId: call.id, agentId: a.agentId, at: now,
-      event: 'OFFER', data: { attempt: call.attempts, tier: a.tier, waitSeconds: seconds(w.enqueued_at, now) } satisfies EventData['OFFER'],
+      organisationId: org,
+      practiceId: call.practice_id,
+      callId: call.id,
+      agentId: a.agentId,
+      at: now,
+      event: 'OFFER',
+      data: { attempt: call.attempts, tier: a.tier, waitSeconds: seconds(w.enqueued_at, now) } satisfies EventData['OFFER'],
     });
     fx.remember({
       id: call.id,
@@ -249,7 +269,9 @@ async function assignAndOverflow(tx: Queryable, rt: CallsRuntime, fx: Effects, o
   for (const o of decision.overflows) {
     const w = waitingById.get(o.callId)!;
     const call = await repo.updateCall(
-      tx, o.callId, ['queued'],
+      tx,
+      o.callId,
+      ['queued'],
       { status: 'overflowed', overflow_target: o.target, outcome: o.target === 'callback' ? 'callback' : null },
       now,
     );
@@ -257,8 +279,24 @@ async function assignAndOverflow(tx: Queryable, rt: CallsRuntime, fx: Effects, o
     const waitSeconds = seconds(w.enqueued_at, now);
     events.push(
       o.reason === 'max_wait'
-        ? { organisationId: org, practiceId: call.practice_id, callId: call.id, agentId: null, at: now, event: 'TIMEOUT', data: { waitSeconds, target: o.target } }
-        : { organisationId: org, practiceId: call.practice_id, callId: call.id, agentId: null, at: now, event: 'OVERFLOW', data: { waitSeconds, queueLength: o.queueLength, target: o.target } },
+        ? {
+            organisationId: org,
+            practiceId: call.practice_id,
+            callId: call.id,
+            agentId: null,
+            at: now,
+            event: 'TIMEOUT',
+            data: { waitSeconds, target: o.target },
+          }
+        : {
+            organisationId: org,
+            practiceId: call.practice_id,
+            callId: call.id,
+            agentId: null,
+            at: now,
+            event: 'OVERFLOW',
+            data: { waitSeconds, queueLength: o.queueLength, target: o.target },
+          },
     );
     fx.signal({ t: 'queue', org, practiceId: call.practice_id });
     const commands = rt.commandsFor(call.provider);

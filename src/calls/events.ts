@@ -108,17 +108,7 @@ export const CALL_EVENT_SELECT = `select id, at, organisation_id as "organisatio
   call_id as "callId", agent_id as "agentId", event, data from call_events`;
 
 /** Call statuses (calls.status). The terminal ones are the call's disposition. */
-export const CALL_STATUSES = [
-  'queued',
-  'ringing',
-  'connected',
-  'wrap_up',
-  'completed',
-  'abandoned',
-  'overflowed',
-  'voicemail',
-  'closed',
-] as const;
+export const CALL_STATUSES = ['queued', 'ringing', 'connected', 'wrap_up', 'completed', 'abandoned', 'overflowed', 'voicemail', 'closed'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 export const TERMINAL_CALL_STATUSES: readonly CallStatus[] = ['completed', 'abandoned', 'overflowed', 'voicemail', 'closed'];
 

@@ -23,7 +23,11 @@ function queueScript(call: repo.CallRow): CallScript {
 }
 
 function voicemailScript(intro: string | null): CallScript {
-  return [...(intro ? [{ do: 'say' as const, text: intro }] : []), { do: 'say', text: ANNOUNCEMENTS.leaveMessage }, { do: 'voicemail', maxSeconds: VOICEMAIL_MAX_SECONDS }];
+  return [
+    ...(intro ? [{ do: 'say' as const, text: intro }] : []),
+    { do: 'say', text: ANNOUNCEMENTS.leaveMessage },
+    { do: 'voicemail', maxSeconds: VOICEMAIL_MAX_SECONDS },
+  ];
 }
 
 /** Where a call whose caller is not (or no longer) waiting goes next, from its status. */
@@ -54,15 +58,17 @@ export async function callIncoming(
     const line = await repo.practiceOfNumber(tx, ev.calledNumber);
     if (!line) return [{ do: 'say', text: ANNOUNCEMENTS.unknownNumber }, { do: 'hangup' }];
     const now = rt.clock.now();
-    const state = options.ignoreServiceHours ? ({ open: true } as const) : lineState(
-      {
-        serviceHours: normaliseServiceHours(line.service_hours),
-        timeZone: line.time_zone,
-        region: line.region as Region,
-        openOnPublicHolidays: line.open_on_public_holidays,
-      },
-      now.getTime(),
-    );
+    const state = options.ignoreServiceHours
+      ? ({ open: true } as const)
+      : lineState(
+          {
+            serviceHours: normaliseServiceHours(line.service_hours),
+            timeZone: line.time_zone,
+            region: line.region as Region,
+            openOnPublicHolidays: line.open_on_public_holidays,
+          },
+          now.getTime(),
+        );
     const call = await repo.insertCall(tx, {
       organisationId: line.organisation_id,
       practiceId: line.practice_id,
@@ -81,8 +87,13 @@ export async function callIncoming(
     if (!state.open) {
       await repo.appendEvents(tx, [
         {
-          organisationId: call.organisation_id, practiceId: call.practice_id, callId: call.id, agentId: null, at: now,
-          event: 'CLOSED', data: { reason: state.reason, voicemail: line.voicemail_when_closed } satisfies EventData['CLOSED'],
+          organisationId: call.organisation_id,
+          practiceId: call.practice_id,
+          callId: call.id,
+          agentId: null,
+          at: now,
+          event: 'CLOSED',
+          data: { reason: state.reason, voicemail: line.voicemail_when_closed } satisfies EventData['CLOSED'],
         },
       ]);
       return closedScript(line.name, line.voicemail_when_closed);
@@ -97,9 +108,7 @@ export async function callIncoming(
 }
 
 function closedScript(practiceName: string, voicemail: boolean): CallScript {
-  return voicemail
-    ? voicemailScript(ANNOUNCEMENTS.closed(practiceName))
-    : [{ do: 'say', text: ANNOUNCEMENTS.closed(practiceName) }, { do: 'hangup' }];
+  return voicemail ? voicemailScript(ANNOUNCEMENTS.closed(practiceName)) : [{ do: 'say', text: ANNOUNCEMENTS.closed(practiceName) }, { do: 'hangup' }];
 }
 
 /** The voice menu: 1 flags the call urgent (it goes ahead of the others). */
@@ -125,7 +134,10 @@ export async function callMenu(rt: CallsRuntime, provider: string, ev: Ev<'menu'
 export async function callWaiting(rt: CallsRuntime, provider: string, ev: Ev<'waiting'>): Promise<CallScript> {
   const call = await repo.callByProviderId(rt.db, provider, ev.providerCallId);
   if (!call || (call.status !== 'queued' && call.status !== 'ringing')) return [{ do: 'leave' }];
-  return [{ do: 'say', text: ANNOUNCEMENTS.pleaseHold }, { do: 'pause', seconds: HOLD_PAUSE_SECONDS }];
+  return [
+    { do: 'say', text: ANNOUNCEMENTS.pleaseHold },
+    { do: 'pause', seconds: HOLD_PAUSE_SECONDS },
+  ];
 }
 
 /** The caller's leg left the queue: a hang-up is an abandon; otherwise continue from the call's status. */
@@ -159,8 +171,13 @@ export async function endCall(tx: Queryable, fx: Effects, call: repo.CallRow, no
     if (!done) return call;
     await repo.appendEvents(tx, [
       {
-        organisationId: org, practiceId: call.practice_id, callId: call.id, agentId: call.agent_id, at: now,
-        event: 'ABANDON', data: { waitSeconds: seconds(call.enqueued_at, now), phase: phase === 'queued' ? 'queued' : 'ringing' } satisfies EventData['ABANDON'],
+        organisationId: org,
+        practiceId: call.practice_id,
+        callId: call.id,
+        agentId: call.agent_id,
+        at: now,
+        event: 'ABANDON',
+        data: { waitSeconds: seconds(call.enqueued_at, now), phase: phase === 'queued' ? 'queued' : 'ringing' } satisfies EventData['ABANDON'],
       },
     ]);
     if (phase === 'ringing' && call.agent_id) {
@@ -177,14 +194,23 @@ export async function endCall(tx: Queryable, fx: Effects, call: repo.CallRow, no
     const agentId = call.agent_id!;
     const wrapUp = (await repo.queueConfigs(tx, [call.practice_id])).get(call.practice_id)!.wrap_up_seconds;
     const done = await repo.updateCall(
-      tx, call.id, ['connected'], { status: 'wrap_up', ended_at: now, wrap_up_until: new Date(now.getTime() + wrapUp * 1000) }, now,
+      tx,
+      call.id,
+      ['connected'],
+      { status: 'wrap_up', ended_at: now, wrap_up_until: new Date(now.getTime() + wrapUp * 1000) },
+      now,
     );
     if (!done) return call;
     await repo.updateAgentState(tx, agentId, { system_state: 'wrap_up', system_since: now }, { callId: call.id }, now);
     await repo.appendEvents(tx, [
       {
-        organisationId: org, practiceId: call.practice_id, callId: call.id, agentId, at: now,
-        event: 'COMPLETE', data: { by, talkSeconds: seconds(call.answered_at, now) } satisfies EventData['COMPLETE'],
+        organisationId: org,
+        practiceId: call.practice_id,
+        callId: call.id,
+        agentId,
+        at: now,
+        event: 'COMPLETE',
+        data: { by, talkSeconds: seconds(call.answered_at, now) } satisfies EventData['COMPLETE'],
       },
     ]);
     fx.signal({ t: 'call', org, callId: call.id, agentId, status: 'wrap_up' });
@@ -211,8 +237,13 @@ export async function callVoicemail(rt: CallsRuntime, provider: string, ev: Ev<'
       await repo.updateCall(tx, call.id, ['overflowed', 'closed'], { status: 'voicemail', outcome: 'voicemail', ended_at: now }, now);
       await repo.appendEvents(tx, [
         {
-          organisationId: call.organisation_id, practiceId: call.practice_id, callId: call.id, agentId: null, at: now,
-          event: 'VOICEMAIL', data: { durationSeconds: Math.max(0, Math.floor(ev.durationSeconds)), recording: ev.recording } satisfies EventData['VOICEMAIL'],
+          organisationId: call.organisation_id,
+          practiceId: call.practice_id,
+          callId: call.id,
+          agentId: null,
+          at: now,
+          event: 'VOICEMAIL',
+          data: { durationSeconds: Math.max(0, Math.floor(ev.durationSeconds)), recording: ev.recording } satisfies EventData['VOICEMAIL'],
         },
       ]);
     }

@@ -78,7 +78,9 @@ export interface LinePracticeRow extends QueueConfigRow {
 export async function practiceOfNumber(db: Queryable, e164: string): Promise<LinePracticeRow | undefined> {
   const { rows } = await db.query<LinePracticeRow>(
     `select p.id as practice_id, p.organisation_id, p.name, p.region, p.time_zone, p.service_hours,
-            ${CONFIG_COLUMNS.split(',').map((c) => `q.${c.trim()}`).join(', ')}
+            ${CONFIG_COLUMNS.split(',')
+              .map((c) => `q.${c.trim()}`)
+              .join(', ')}
        from practice_numbers n join practices p on p.id = n.practice_id
        left join call_queue_configs q on q.practice_id = p.id
       where n.e164 = $1`,
@@ -122,9 +124,19 @@ export async function upsertQueueConfig(db: Queryable, practiceId: string, organ
        updated_at = excluded.updated_at
      returning ${CONFIG_COLUMNS}`,
     [
-      practiceId, organisationId, v.dedicated_after_seconds, v.trained_after_seconds, v.pool_after_seconds, v.max_wait_seconds,
-      v.max_queue_length, v.overflow_target, v.wrap_up_seconds, v.ring_timeout_seconds, v.voicemail_when_closed,
-      v.open_on_public_holidays, at,
+      practiceId,
+      organisationId,
+      v.dedicated_after_seconds,
+      v.trained_after_seconds,
+      v.pool_after_seconds,
+      v.max_wait_seconds,
+      v.max_queue_length,
+      v.overflow_target,
+      v.wrap_up_seconds,
+      v.ring_timeout_seconds,
+      v.voicemail_when_closed,
+      v.open_on_public_holidays,
+      at,
     ],
   );
   return rows[0]!;
@@ -158,10 +170,10 @@ export async function insertCall(db: Queryable, c: NewCall): Promise<CallRow | u
 }
 
 export async function callByProviderId(db: Queryable, provider: string, providerCallId: string, lock = false): Promise<CallRow | undefined> {
-  const { rows } = await db.query<CallRow>(
-    `select ${CALL_COLUMNS} from calls where provider = $1 and provider_call_id = $2${lock ? ' for update' : ''}`,
-    [provider, providerCallId],
-  );
+  const { rows } = await db.query<CallRow>(`select ${CALL_COLUMNS} from calls where provider = $1 and provider_call_id = $2${lock ? ' for update' : ''}`, [
+    provider,
+    providerCallId,
+  ]);
   return rows[0];
 }
 
@@ -219,17 +231,18 @@ export async function lockWaitingCalls(db: Queryable, organisationId: string): P
 
 /** Whether the organisation has a waiting call (no lock: a call queued after this read dispatches itself once committed). */
 export async function hasWaitingCalls(db: Queryable, organisationId: string): Promise<boolean> {
-  const { rows } = await db.query<{ waiting: boolean }>(
-    `select exists (select 1 from calls where organisation_id = $1 and status = 'queued') as waiting`,
-    [organisationId],
-  );
+  const { rows } = await db.query<{ waiting: boolean }>(`select exists (select 1 from calls where organisation_id = $1 and status = 'queued') as waiting`, [
+    organisationId,
+  ]);
   return rows[0]!.waiting;
 }
 
 /** Rings whose timeout has passed (per practice setting), locked. */
 export async function lockExpiredRings(db: Queryable, organisationId: string, now: Date): Promise<CallRow[]> {
   const { rows } = await db.query<CallRow>(
-    `select ${CALL_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ')}
+    `select ${CALL_COLUMNS.split(',')
+      .map((c) => `c.${c.trim()}`)
+      .join(', ')}
        from calls c left join call_queue_configs q on q.practice_id = c.practice_id
       where c.organisation_id = $1 and c.status = 'ringing'
         and c.offered_at + make_interval(secs => coalesce(q.ring_timeout_seconds, $3)) <= $2
@@ -250,9 +263,7 @@ export async function lockEndedWrapUps(db: Queryable, organisationId: string, no
 
 /** Organisations with calls the dispatcher must look at (waiting, ringing, wrapping up). */
 export async function organisationsWithLiveCalls(db: Queryable): Promise<string[]> {
-  const { rows } = await db.query<{ organisation_id: string }>(
-    `select distinct organisation_id from calls where status in ('queued', 'ringing', 'wrap_up')`,
-  );
+  const { rows } = await db.query<{ organisation_id: string }>(`select distinct organisation_id from calls where status in ('queued', 'ringing', 'wrap_up')`);
   return rows.map((r) => r.organisation_id);
 }
 
@@ -354,7 +365,9 @@ export interface CallSearch {
 
 export async function searchCalls(db: Queryable, s: CallSearch): Promise<CallLogRow[]> {
   const { rows } = await db.query<CallLogRow>(
-    `select ${CALL_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ')},
+    `select ${CALL_COLUMNS.split(',')
+      .map((c) => `c.${c.trim()}`)
+      .join(', ')},
             u.display_name as agent_name,
             case when pt.id is null then null
                  else concat_ws(' ', coalesce(pt.usual_name, pt.birth_name), pt.first_given_name) end as patient_name

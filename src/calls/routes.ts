@@ -61,10 +61,8 @@ export function callsApiRoutes(rt: CallsRuntime): FastifyPluginAsyncZod {
       },
       async (request) => calls.searchCallLog(rt, context(request), request.query),
     );
-    app.get(
-      '/calls/:id',
-      { schema: { tags: callTags, summary: 'Un appel / One call', params: zCallIdParams, response: { 200: zCall } } },
-      async (request) => calls.getCall(rt, context(request), request.params.id),
+    app.get('/calls/:id', { schema: { tags: callTags, summary: 'Un appel / One call', params: zCallIdParams, response: { 200: zCall } } }, async (request) =>
+      calls.getCall(rt, context(request), request.params.id),
     );
     app.post(
       '/calls/:id/answer',
@@ -86,13 +84,19 @@ export function callsApiRoutes(rt: CallsRuntime): FastifyPluginAsyncZod {
     app.post(
       '/calls/:id/transfer',
       {
-        schema: { tags: callTags, summary: 'Transférer vers un numéro / Put through to a number', params: zCallIdParams, body: zTransferInput, response: { 200: zCall } },
+        schema: {
+          tags: callTags,
+          summary: 'Transférer vers un numéro / Put through to a number',
+          params: zCallIdParams,
+          body: zTransferInput,
+          response: { 200: zCall },
+        },
       },
       async (request) => calls.transferCall(rt, context(request), request.params.id, request.body.toNumber),
     );
     app.post(
       '/calls/:id/wrap-up-done',
-      { schema: { tags: callTags, summary: "Fin du post-appel / End of wrap-up", params: zCallIdParams, response: { 200: zCall } } },
+      { schema: { tags: callTags, summary: 'Fin du post-appel / End of wrap-up', params: zCallIdParams, response: { 200: zCall } } },
       async (request) => calls.wrapUpDone(rt, context(request), request.params.id),
     );
     app.post(
@@ -118,7 +122,12 @@ export function callsApiRoutes(rt: CallsRuntime): FastifyPluginAsyncZod {
     app.get(
       '/call-queues/:practiceId/config',
       {
-        schema: { tags: queueTags, summary: "Réglages de la file d'un cabinet / A practice's queue settings", params: zPracticeIdParams, response: { 200: zQueueConfig } },
+        schema: {
+          tags: queueTags,
+          summary: "Réglages de la file d'un cabinet / A practice's queue settings",
+          params: zPracticeIdParams,
+          response: { 200: zQueueConfig },
+        },
       },
       async (request) => queues.getQueueConfig(rt, context(request), request.params.practiceId),
     );

@@ -93,7 +93,11 @@ export const zQueueConfigInput = z
   })
   .superRefine((v, ctx) => {
     if (v.trainedAfterSeconds < v.dedicatedAfterSeconds) {
-      ctx.addIssue({ code: 'custom', path: ['trainedAfterSeconds'], message: 'Doit suivre le délai du secrétaire dédié / must not precede the dedicated tier' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trainedAfterSeconds'],
+        message: 'Doit suivre le délai du secrétaire dédié / must not precede the dedicated tier',
+      });
     }
     if (v.poolAfterSeconds < v.trainedAfterSeconds) {
       ctx.addIssue({ code: 'custom', path: ['poolAfterSeconds'], message: 'Doit suivre le délai des agents formés / must not precede the trained tier' });

@@ -77,7 +77,11 @@ async function simulate(o: Options): Promise<void> {
   const baseUrl = o.url.replace(/\/+$/, '');
 
   const prepared = await prepareRun({
-    baseUrl, adminEmail: o.email, adminPassword: o.password, agents, speed: o.keepQueueSettings ? 1 : speed,
+    baseUrl,
+    adminEmail: o.email,
+    adminPassword: o.password,
+    agents,
+    speed: o.keepQueueSettings ? 1 : speed,
     ...(o.practice?.length ? { practiceIds: o.practice } : {}),
   });
   const controller = new AbortController();
@@ -94,7 +98,9 @@ async function simulate(o: Options): Promise<void> {
       `${calls.length} appels sur ${minutes} min simulées à partir du ${local.date} ${local.time} (heure de Paris), ` +
         `${prepared.practices.length} cabinets, ${agents} agents simulés, vitesse ×${speed} : ≈ ${((minutes * 60) / speed).toFixed(0)} s réelles.\n` +
         `/ ${calls.length} calls over ${minutes} simulated minutes, ${prepared.practices.length} practices, ${agents} agents, speed ×${speed}.` +
-        (speed > 1 && !o.keepQueueSettings ? '\nRéglages des files mis à l’échelle pendant la simulation, rétablis à la fin. / Queue settings scaled for the run, restored after.' : ''),
+        (speed > 1 && !o.keepQueueSettings
+          ? '\nRéglages des files mis à l’échelle pendant la simulation, rétablis à la fin. / Queue settings scaled for the run, restored after.'
+          : ''),
     );
     const names = new Map(prepared.practices.map((p) => [p.number, p.name]));
     const runStart = new Date();
@@ -102,7 +108,13 @@ async function simulate(o: Options): Promise<void> {
     let summary: SimulationSummary;
     try {
       summary = await runSimulation({
-        baseUrl, authToken, agents: prepared.agents, calls, simStart: start, speed, signal: controller.signal,
+        baseUrl,
+        authToken,
+        agents: prepared.agents,
+        calls,
+        simStart: start,
+        speed,
+        signal: controller.signal,
         ...(o.publicUrl ? { publicUrl: o.publicUrl.replace(/\/+$/, '') } : {}),
         ...(o.verbose
           ? { onCall: (sim, what) => console.log(`${instantToLocal('Europe/Paris', sim.at).time} #${sim.seq} ${names.get(sim.to) ?? sim.to} — ${what}`) }
@@ -112,7 +124,8 @@ async function simulate(o: Options): Promise<void> {
       clearInterval(progress);
     }
     console.log(`\n${summaryLines(summary).join('\n')}`);
-    if (summary.errors.length) console.error(`Réponses inattendues du serveur / unexpected answers (${summary.errors.length}):\n  ${summary.errors.slice(0, 10).join('\n  ')}`);
+    if (summary.errors.length)
+      console.error(`Réponses inattendues du serveur / unexpected answers (${summary.errors.length}):\n  ${summary.errors.slice(0, 10).join('\n  ')}`);
     // The server measures on the wall clock: its thresholds are scaled like the run (20 s → 20/speed s).
     const q = new URLSearchParams({
       from: runStart.toISOString(),
@@ -157,7 +170,8 @@ export function simulateCallsCommand(): Command {
       try {
         await simulate(o);
       } catch (err) {
-        if (err instanceof HttpError && err.status === 401) throw new Error(`Connexion refusée pour ${o.email} / sign-in refused (--email, --password)`, { cause: err });
+        if (err instanceof HttpError && err.status === 401)
+          throw new Error(`Connexion refusée pour ${o.email} / sign-in refused (--email, --password)`, { cause: err });
         throw err;
       }
     });

@@ -72,7 +72,8 @@ export async function userAddCommand(options: UserAddOptions): Promise<void> {
     const user = await createUser(db, { organisationId: organisation.id, practiceIds: await practiceIdsOfOrganisation(db, organisation.id) }, parsed.data);
     if (organisation.created) console.log(`Organisation créée : ${organisation.name} (${organisation.id})`);
     console.log(`Utilisateur créé : ${user.email} — ${user.role} — ${organisation.name} (${user.id})`);
-    if (generated) console.log(`Mot de passe : ${generated}\n(à transmettre à l’utilisateur, il ne sera plus affiché / give it to the user, it will not be shown again)`);
+    if (generated)
+      console.log(`Mot de passe : ${generated}\n(à transmettre à l’utilisateur, il ne sera plus affiché / give it to the user, it will not be shown again)`);
   } catch (error) {
     // Nothing half-done: an organisation created for this user goes if the user could not be created.
     if (organisation?.created) await db.query('delete from organisations where id = $1', [organisation.id]).catch(() => undefined);

@@ -35,10 +35,13 @@ it('lists the current sections emergencies first, each marked changed, unchanged
       ['other', 'Vaccins', 'removed'],
     ],
   );
-  assert.deepEqual(c.sections[1]!.parts.filter((p) => p.op !== 'equal'), [
-    { op: 'delete', text: 'mercredi' },
-    { op: 'insert', text: 'jeudi' },
-  ]);
+  assert.deepEqual(
+    c.sections[1]!.parts.filter((p) => p.op !== 'equal'),
+    [
+      { op: 'delete', text: 'mercredi' },
+      { op: 'insert', text: 'jeudi' },
+    ],
+  );
   assert.deepEqual(c.sections[3]!.parts, [{ op: 'delete', text: 'Vaccins le samedi matin.' }]);
 });
 

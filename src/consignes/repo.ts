@@ -111,7 +111,11 @@ export async function lockSet(
   return rows[0]!;
 }
 
-export async function versionContent(db: Queryable, consigneId: string, version: number): Promise<{ sections: Section[]; useful_numbers: UsefulNumber[] } | undefined> {
+export async function versionContent(
+  db: Queryable,
+  consigneId: string,
+  version: number,
+): Promise<{ sections: Section[]; useful_numbers: UsefulNumber[] } | undefined> {
   const { rows } = await db.query<{ sections: Section[]; useful_numbers: UsefulNumber[] }>(
     'select sections, useful_numbers from consigne_versions where consigne_id = $1 and version = $2',
     [consigneId, version],

@@ -14,7 +14,8 @@ export function consignesRoutes(db: Db): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Consignes du cabinet et de ses praticiens, avec les changements depuis ma dernière lecture / Current consignes and changes since I last read them',
+          summary:
+            'Consignes du cabinet et de ses praticiens, avec les changements depuis ma dernière lecture / Current consignes and changes since I last read them',
           params: zPracticeParams,
           response: { 200: zConsignesView },
         },
@@ -34,8 +35,7 @@ export function consignesRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: zConsigneSet },
         },
       },
-      async (request) =>
-        service.putConsignes(db, authorize(request, 'practice.read'), request.params.id, request.query.practitionerId ?? null, request.body),
+      async (request) => service.putConsignes(db, authorize(request, 'practice.read'), request.params.id, request.query.practitionerId ?? null, request.body),
     );
 
     app.post(

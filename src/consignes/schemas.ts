@@ -43,7 +43,8 @@ export const zSectionInput = z
   })
   .superRefine((s, ctx) => {
     if (s.kind === 'other' && !s.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Titre requis pour une rubrique libre / title required' });
-    if (s.kind !== 'other' && s.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Pas de titre pour cette rubrique / no title for this section' });
+    if (s.kind !== 'other' && s.title)
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'Pas de titre pour cette rubrique / no title for this section' });
   })
   .transform((s) => ({ kind: s.kind, title: s.title ?? null, body: s.body.replace(/\r\n?/g, '\n') }));
 

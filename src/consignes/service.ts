@@ -76,7 +76,13 @@ export async function getConsignes(db: Db, ctx: RequestContext, practiceId: stri
  * Writes a new version of a set, whole, in one transaction (the set's row lock orders concurrent writers).
  * Saving the same content again writes nothing. The author has read what he wrote.
  */
-export async function putConsignes(db: Db, ctx: RequestContext, practiceId: string, practitionerId: string | null, input: ConsignesPut): Promise<ConsigneSetView> {
+export async function putConsignes(
+  db: Db,
+  ctx: RequestContext,
+  practiceId: string,
+  practitionerId: string | null,
+  input: ConsignesPut,
+): Promise<ConsigneSetView> {
   if (!EDITORS.has(ctx.actor.role)) throw new AppError('forbidden');
   // A practitioner edits his practice's consignes and his own, not a colleague's.
   if (ctx.actor.role === 'practitioner' && practitionerId !== null && practitionerId !== ctx.actor.practitionerId) throw new AppError('forbidden');
@@ -113,7 +119,11 @@ export async function putConsignes(db: Db, ctx: RequestContext, practiceId: stri
 export async function markSeen(db: Db, ctx: RequestContext, practiceId: string, input: SeenInput): Promise<ConsignesView> {
   return db.transaction(async (tx) => {
     await requirePractice(tx, ctx, practiceId);
-    const current = await repo.setsByIds(tx, practiceId, input.items.map((i) => i.consigneId));
+    const current = await repo.setsByIds(
+      tx,
+      practiceId,
+      input.items.map((i) => i.consigneId),
+    );
     for (const [i, item] of input.items.entries()) {
       const version = current.get(item.consigneId);
       if (version === undefined) throw new AppError('not_found', { field: `items.${i}.consigneId` });

@@ -82,11 +82,7 @@ function validE164(raw: string, country: CountryCode): string | null {
 
 /** A digit string typed with optional separators, checked by `check` once compacted. */
 function zDigits(check: (v: string) => boolean, message: string) {
-  return z
-    .string()
-    .max(40)
-    .transform(compactDigits)
-    .refine(check, { message });
+  return z.string().max(40).transform(compactDigits).refine(check, { message });
 }
 
 /** SIREN: 9 digits, separators allowed on input, stored compact. */

@@ -45,20 +45,63 @@ function motifsFor(profession: Profession, specialty: Specialty | null): MotifSp
             { label: 'Première consultation', minutes: 30, colour: '#7950f2', weight: 8, online: true, instructions: VITALE },
             { label: 'Suivi de maladie chronique', minutes: 20, colour: '#15aabf', weight: 18, online: true, newPatients: false },
             { label: 'Certificat médical (sport)', minutes: 15, colour: '#40c057', weight: 6, online: true },
-            { label: 'Vaccination', minutes: 10, colour: '#fab005', weight: 8, online: true, instructions: 'Apportez votre carnet de vaccination et le vaccin.' },
+            {
+              label: 'Vaccination',
+              minutes: 10,
+              colour: '#fab005',
+              weight: 8,
+              online: true,
+              instructions: 'Apportez votre carnet de vaccination et le vaccin.',
+            },
           ];
         case 'pediatrie':
           return [
-            { label: 'Consultation', minutes: 20, colour: '#228be6', weight: 55, online: true, instructions: 'Apportez le carnet de santé de l’enfant.', urgent: true },
-            { label: 'Première consultation', minutes: 30, colour: '#7950f2', weight: 10, online: true, instructions: 'Apportez le carnet de santé de l’enfant.' },
+            {
+              label: 'Consultation',
+              minutes: 20,
+              colour: '#228be6',
+              weight: 55,
+              online: true,
+              instructions: 'Apportez le carnet de santé de l’enfant.',
+              urgent: true,
+            },
+            {
+              label: 'Première consultation',
+              minutes: 30,
+              colour: '#7950f2',
+              weight: 10,
+              online: true,
+              instructions: 'Apportez le carnet de santé de l’enfant.',
+            },
             { label: 'Suivi du nourrisson', minutes: 20, colour: '#15aabf', weight: 20, online: true, newPatients: false },
-            { label: 'Vaccination', minutes: 15, colour: '#fab005', weight: 15, online: true, instructions: 'Apportez le carnet de santé et le vaccin prescrit.' },
+            {
+              label: 'Vaccination',
+              minutes: 15,
+              colour: '#fab005',
+              weight: 15,
+              online: true,
+              instructions: 'Apportez le carnet de santé et le vaccin prescrit.',
+            },
           ];
         case 'ophtalmologie':
           return [
             { label: 'Consultation', minutes: 20, colour: '#228be6', weight: 50, online: true },
-            { label: 'Bilan ophtalmologique complet', minutes: 40, colour: '#7950f2', weight: 20, online: false, instructions: 'Dilatation possible : ne venez pas en conduisant.' },
-            { label: 'Renouvellement de lunettes', minutes: 15, colour: '#40c057', weight: 30, online: true, instructions: 'Apportez vos lunettes actuelles et votre dernière ordonnance.' },
+            {
+              label: 'Bilan ophtalmologique complet',
+              minutes: 40,
+              colour: '#7950f2',
+              weight: 20,
+              online: false,
+              instructions: 'Dilatation possible : ne venez pas en conduisant.',
+            },
+            {
+              label: 'Renouvellement de lunettes',
+              minutes: 15,
+              colour: '#40c057',
+              weight: 30,
+              online: true,
+              instructions: 'Apportez vos lunettes actuelles et votre dernière ordonnance.',
+            },
           ];
         case 'cardiologie':
           return [
@@ -69,14 +112,36 @@ function motifsFor(profession: Profession, specialty: Specialty | null): MotifSp
         default:
           return [
             { label: 'Consultation', minutes: 20, colour: '#228be6', weight: 55, online: true, instructions: VITALE },
-            { label: 'Première consultation', minutes: 30, colour: '#7950f2', weight: 25, online: true, instructions: 'Apportez le courrier de votre médecin traitant.' },
+            {
+              label: 'Première consultation',
+              minutes: 30,
+              colour: '#7950f2',
+              weight: 25,
+              online: true,
+              instructions: 'Apportez le courrier de votre médecin traitant.',
+            },
             { label: 'Contrôle', minutes: 15, colour: '#15aabf', weight: 20, online: true, newPatients: false },
           ];
       }
     case 'kinesitherapeute':
       return [
-        { label: 'Séance de kinésithérapie', minutes: 30, colour: '#12b886', weight: 85, online: true, newPatients: false, instructions: 'Apportez une serviette et votre ordonnance.' },
-        { label: 'Bilan kiné', minutes: 45, colour: '#7950f2', weight: 15, online: true, instructions: 'Apportez votre ordonnance et vos examens (radio, IRM).' },
+        {
+          label: 'Séance de kinésithérapie',
+          minutes: 30,
+          colour: '#12b886',
+          weight: 85,
+          online: true,
+          newPatients: false,
+          instructions: 'Apportez une serviette et votre ordonnance.',
+        },
+        {
+          label: 'Bilan kiné',
+          minutes: 45,
+          colour: '#7950f2',
+          weight: 15,
+          online: true,
+          instructions: 'Apportez votre ordonnance et vos examens (radio, IRM).',
+        },
       ];
     case 'dentiste':
       return [
@@ -87,19 +152,47 @@ function motifsFor(profession: Profession, specialty: Specialty | null): MotifSp
       ];
     case 'sage_femme':
       return [
-        { label: 'Suivi de grossesse', minutes: 30, colour: '#e64980', weight: 45, online: true, instructions: 'Apportez vos derniers résultats d’analyses et d’échographie.' },
+        {
+          label: 'Suivi de grossesse',
+          minutes: 30,
+          colour: '#e64980',
+          weight: 45,
+          online: true,
+          instructions: 'Apportez vos derniers résultats d’analyses et d’échographie.',
+        },
         { label: 'Préparation à la naissance', minutes: 60, colour: '#be4bdb', weight: 25, online: true },
         { label: 'Rééducation périnéale', minutes: 30, colour: '#15aabf', weight: 30, online: true, newPatients: false },
       ];
     case 'infirmier':
       return [
-        { label: 'Soins infirmiers au cabinet', minutes: 15, colour: '#12b886', weight: 60, online: false, instructions: 'Apportez votre ordonnance et le matériel prescrit.' },
-        { label: 'Prise de sang', minutes: 10, colour: '#fa5252', weight: 40, online: true, instructions: 'À jeun depuis 12 heures ; apportez votre ordonnance.' },
+        {
+          label: 'Soins infirmiers au cabinet',
+          minutes: 15,
+          colour: '#12b886',
+          weight: 60,
+          online: false,
+          instructions: 'Apportez votre ordonnance et le matériel prescrit.',
+        },
+        {
+          label: 'Prise de sang',
+          minutes: 10,
+          colour: '#fa5252',
+          weight: 40,
+          online: true,
+          instructions: 'À jeun depuis 12 heures ; apportez votre ordonnance.',
+        },
       ];
     case 'orthophoniste':
       return [
         { label: 'Séance d’orthophonie', minutes: 30, colour: '#4c6ef5', weight: 85, online: false, newPatients: false },
-        { label: 'Bilan orthophonique', minutes: 60, colour: '#7950f2', weight: 15, online: false, instructions: 'Apportez l’ordonnance et les bilans précédents.' },
+        {
+          label: 'Bilan orthophonique',
+          minutes: 60,
+          colour: '#7950f2',
+          weight: 15,
+          online: false,
+          instructions: 'Apportez l’ordonnance et les bilans précédents.',
+        },
       ];
     default:
       return [
@@ -160,10 +253,11 @@ export async function seedAgenda(db: Queryable, rng: Rng, state: DemoState, now 
   const agentsByPractice = new Map<string, string[]>();
   for (const r of agentRows.rows) agentsByPractice.set(r.practice_id, [...(agentsByPractice.get(r.practice_id) ?? []), r.id]);
   const practitionerUsers = new Map(
-    (await db.query<{ id: string; practitioner_id: string }>(`select id, practitioner_id from users where organisation_id = $1 and role = 'practitioner'`, [org])).rows.map((r) => [
-      r.practitioner_id,
-      r.id,
-    ]),
+    (
+      await db.query<{ id: string; practitioner_id: string }>(`select id, practitioner_id from users where organisation_id = $1 and role = 'practitioner'`, [
+        org,
+      ])
+    ).rows.map((r) => [r.practitioner_id, r.id]),
   );
 
   const motifRows: unknown[][] = [];
@@ -184,7 +278,11 @@ export async function seedAgenda(db: Queryable, rng: Rng, state: DemoState, now 
     for (const m of motifs) {
       motifRows.push([m.id, org, p.id, m.label, m.minutes, m.colour, m.online ?? false, m.newPatients ?? true, m.instructions ?? null, m.online ? 120 : 0, 90]);
     }
-    const week = weekFor(rng, p, practices.map((x) => x.id));
+    const week = weekFor(
+      rng,
+      p,
+      practices.map((x) => x.id),
+    );
     for (const r of week) {
       rangeRows.push([r.id, org, p.id, r.practiceId, 'weekly', r.weekday, r.start, r.end, r.urgent]);
       for (const m of motifs) if (!r.urgent || m.urgent) linkRows.push([r.id, m.id, p.id]);
@@ -201,7 +299,9 @@ export async function seedAgenda(db: Queryable, rng: Rng, state: DemoState, now 
       absences.push({ start: localToInstant(zone, day, '14:00'), end: localToInstant(zone, day, '19:00') });
     }
     const reasons = ['Congés', 'Formation continue'];
-    absences.forEach((a, i) => absenceRows.push([randomUUID(), org, p.id, `[${new Date(a.start).toISOString()},${new Date(a.end).toISOString()})`, reasons[i] ?? 'Congés']));
+    absences.forEach((a, i) =>
+      absenceRows.push([randomUUID(), org, p.id, `[${new Date(a.start).toISOString()},${new Date(a.end).toISOString()})`, reasons[i] ?? 'Congés']),
+    );
 
     // Appointments, walking each open range of each day.
     const weighted = motifs.map((m) => [m, m.weight] as const);
@@ -225,15 +325,40 @@ export async function seedAgenda(db: Queryable, rng: Rng, state: DemoState, now 
           const stop = t + motif.minutes * MINUTE;
           if (stop > end) break;
           const free = !absences.some((a) => a.start < stop && t < a.end);
-          if (free && rng.chance(occupancy)) appointmentRows.push(appointmentRow(rng, { org, p, range: r, motifId: motif.id, start: t, stop, past, now, patients, agentsByPractice, practitionerUsers }));
+          if (free && rng.chance(occupancy))
+            appointmentRows.push(
+              appointmentRow(rng, { org, p, range: r, motifId: motif.id, start: t, stop, past, now, patients, agentsByPractice, practitionerUsers }),
+            );
           t = stop;
         }
       }
     }
   }
 
-  await insertRows(db, 'motifs', ['id', 'organisation_id', 'practitioner_id', 'label', 'duration_minutes', 'colour', 'online_bookable', 'new_patients_allowed', 'patient_instructions', 'min_notice_minutes', 'horizon_days'], motifRows);
-  await insertRows(db, 'opening_ranges', ['id', 'organisation_id', 'practitioner_id', 'practice_id', 'kind', 'weekday', 'start_time', 'end_time', 'urgent'], rangeRows);
+  await insertRows(
+    db,
+    'motifs',
+    [
+      'id',
+      'organisation_id',
+      'practitioner_id',
+      'label',
+      'duration_minutes',
+      'colour',
+      'online_bookable',
+      'new_patients_allowed',
+      'patient_instructions',
+      'min_notice_minutes',
+      'horizon_days',
+    ],
+    motifRows,
+  );
+  await insertRows(
+    db,
+    'opening_ranges',
+    ['id', 'organisation_id', 'practitioner_id', 'practice_id', 'kind', 'weekday', 'start_time', 'end_time', 'urgent'],
+    rangeRows,
+  );
   await insertRows(db, 'opening_range_motifs', ['range_id', 'motif_id', 'practitioner_id'], linkRows);
   await insertRows(db, 'absences', ['id', 'organisation_id', 'practitioner_id', 'during', 'reason'], absenceRows);
   await insertAppointments(db, appointmentRows);
@@ -241,9 +366,21 @@ export async function seedAgenda(db: Queryable, rng: Rng, state: DemoState, now 
 }
 
 const APPOINTMENT_COLUMNS = [
-  ['organisation_id', 'uuid'], ['practice_id', 'uuid'], ['practitioner_id', 'uuid'], ['patient_id', 'uuid'], ['motif_id', 'uuid'],
-  ['during', 'tstzrange'], ['status', 'text'], ['no_show_excused', 'boolean'], ['booked_by', 'uuid'], ['channel', 'text'],
-  ['cancelled_at', 'timestamptz'], ['cancelled_by_kind', 'text'], ['cancel_reason', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ['organisation_id', 'uuid'],
+  ['practice_id', 'uuid'],
+  ['practitioner_id', 'uuid'],
+  ['patient_id', 'uuid'],
+  ['motif_id', 'uuid'],
+  ['during', 'tstzrange'],
+  ['status', 'text'],
+  ['no_show_excused', 'boolean'],
+  ['booked_by', 'uuid'],
+  ['channel', 'text'],
+  ['cancelled_at', 'timestamptz'],
+  ['cancelled_by_kind', 'text'],
+  ['cancel_reason', 'text'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
 ] as const;
 
 /**
@@ -281,7 +418,14 @@ function appointmentRow(
     practitionerUsers: ReadonlyMap<string, string>;
   },
 ): unknown[] {
-  const channel = a.range.urgent ? 'phone' : rng.weighted([['phone', 65], ['online', 25], ['practitioner', 6], ['desk', 4]] as const);
+  const channel = a.range.urgent
+    ? 'phone'
+    : rng.weighted([
+        ['phone', 65],
+        ['online', 25],
+        ['practitioner', 6],
+        ['desk', 4],
+      ] as const);
   const agents = a.agentsByPractice.get(a.range.practiceId) ?? [];
   const bookedBy = channel === 'phone' && agents.length > 0 ? rng.pick(agents) : channel === 'practitioner' ? (a.practitionerUsers.get(a.p.id) ?? null) : null;
   const created = Math.min(a.now, a.start - (a.range.urgent ? rng.int(1, 4) * 3_600_000 : rng.int(1, 40) * 86_400_000));
@@ -299,14 +443,30 @@ function appointmentRow(
   if (status === 'no_show') excused = rng.chance(0.35);
   if (status === 'cancelled') {
     cancelledAt = new Date(Math.min(a.now, created + (a.start - created) * rng.next())).toISOString();
-    cancelledByKind = rng.weighted([['patient', 80], ['practitioner', 12], ['secretariat', 8]] as const);
+    cancelledByKind = rng.weighted([
+      ['patient', 80],
+      ['practitioner', 12],
+      ['secretariat', 8],
+    ] as const);
     reason = rng.pick(CANCEL_REASONS);
   }
   const createdAt = new Date(created).toISOString();
   return [
-    a.org, a.range.practiceId, a.p.id, rng.pick(a.patients), a.motifId,
+    a.org,
+    a.range.practiceId,
+    a.p.id,
+    rng.pick(a.patients),
+    a.motifId,
     `[${new Date(a.start).toISOString()},${new Date(a.stop).toISOString()})`,
-    status, excused, bookedBy, channel, cancelledAt, cancelledByKind, reason, createdAt, cancelledAt ?? createdAt,
+    status,
+    excused,
+    bookedBy,
+    channel,
+    cancelledAt,
+    cancelledByKind,
+    reason,
+    createdAt,
+    cancelledAt ?? createdAt,
   ];
 }
 

@@ -12,9 +12,7 @@ const MINUTE = 60_000;
 const SECOND = 1000;
 
 /** Relative call volume of each local half-hour from 08:00 to 19:00 (22 half-hours): rush, lunch dip. */
-export const HALF_HOUR_PROFILE = [
-  0.6, 1.3, 1.6, 1.5, 1.3, 1.1, 1.0, 0.9, 0.6, 0.35, 0.35, 0.6, 1.0, 1.1, 1.0, 0.9, 0.9, 0.85, 0.8, 0.7, 0.5, 0.35,
-] as const;
+export const HALF_HOUR_PROFILE = [0.6, 1.3, 1.6, 1.5, 1.3, 1.1, 1.0, 0.9, 0.6, 0.35, 0.35, 0.6, 1.0, 1.1, 1.0, 0.9, 0.9, 0.85, 0.8, 0.7, 0.5, 0.35] as const;
 /** ISO weekday (1 = Monday) → factor; Saturday mornings only; Sunday closed. */
 export const WEEKDAY_FACTOR = [0, 1.4, 1.0, 0.9, 1.0, 0.95, 0.45, 0] as const;
 /** Monday mornings (before noon) carry the weekend's backlog. */
@@ -141,14 +139,21 @@ function shifts(agents: readonly HistoryAgent[], o: HistoryOptions): { spans: Sh
     const date = dateOfDayNumber(day);
     for (const a of agents) {
       if (weekday === 6 && !a.saturday) continue;
-      const at = (minutes: number) => localToInstant(PARIS, date, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
+      const at = (minutes: number) =>
+        localToInstant(PARIS, date, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
       const start = at(a.start);
       const end = weekday === 6 ? Math.min(at(a.end), at(13 * 60)) : at(a.end);
       if (end <= start) continue;
       events.push({ at: start, agentId: a.id, event: 'LOGIN', data: { status: 'available' } });
       if (a.lunch !== null && weekday !== 6) {
         const lunch = at(a.lunch);
-        spans.push({ agentId: a.id, spans: [[start, lunch], [lunch + 45 * MINUTE, end]] });
+        spans.push({
+          agentId: a.id,
+          spans: [
+            [start, lunch],
+            [lunch + 45 * MINUTE, end],
+          ],
+        });
         events.push({ at: lunch, agentId: a.id, event: 'PAUSE', data: { status: 'lunch', reason: null } });
         events.push({ at: lunch + 45 * MINUTE, agentId: a.id, event: 'UNPAUSE', data: { from: 'lunch' } });
       } else spans.push({ agentId: a.id, spans: [[start, end]] });
@@ -192,7 +197,18 @@ export function generateHistory(
     const ring = rng.int(2, 7) * SECOND;
     if (c.training) {
       const connectedAt = c.at + ring;
-      calls.push({ practiceId: c.practiceId, arrivedAt: c.at, disposition: 'answered', agentId: o.trainerId, offeredAt: c.at, connectedAt, completedAt: connectedAt + talk, wrappedAt: connectedAt + talk + wrap, leftAt: null, training: true });
+      calls.push({
+        practiceId: c.practiceId,
+        arrivedAt: c.at,
+        disposition: 'answered',
+        agentId: o.trainerId,
+        offeredAt: c.at,
+        connectedAt,
+        completedAt: connectedAt + talk,
+        wrappedAt: connectedAt + talk + wrap,
+        leftAt: null,
+        training: true,
+      });
       continue;
     }
     const patience = rng.chance(0.03) ? rng.int(1, 4) * SECOND : exponential(rng, o.meanPatienceSeconds * SECOND);
@@ -205,17 +221,40 @@ export function generateHistory(
       while (from < list.length && (list[from] as [number, number])[1] <= c.at) from++;
       cursor.set(a.id, from);
       const s = earliest(list, from, Math.max(c.at, freeAt.get(a.id) ?? 0), giveUp);
-      if (s !== null && (best === null || s < best.at || (s === best.at && (freeAt.get(a.id) ?? 0) < (freeAt.get(best.agentId) ?? 0)))) best = { agentId: a.id, at: s };
+      if (s !== null && (best === null || s < best.at || (s === best.at && (freeAt.get(a.id) ?? 0) < (freeAt.get(best.agentId) ?? 0))))
+        best = { agentId: a.id, at: s };
     }
     if (best !== null && best.at + ring <= giveUp) {
       const connectedAt = best.at + ring;
       const wrappedAt = connectedAt + talk + wrap;
       freeAt.set(best.agentId, wrappedAt);
-      calls.push({ practiceId: c.practiceId, arrivedAt: c.at, disposition: 'answered', agentId: best.agentId, offeredAt: best.at, connectedAt, completedAt: connectedAt + talk, wrappedAt, leftAt: null, training: false });
+      calls.push({
+        practiceId: c.practiceId,
+        arrivedAt: c.at,
+        disposition: 'answered',
+        agentId: best.agentId,
+        offeredAt: best.at,
+        connectedAt,
+        completedAt: connectedAt + talk,
+        wrappedAt,
+        leftAt: null,
+        training: false,
+      });
       continue;
     }
     const timedOut = patience >= o.maxWaitSeconds * SECOND;
-    calls.push({ practiceId: c.practiceId, arrivedAt: c.at, disposition: timedOut ? 'overflowed' : 'abandoned', agentId: null, offeredAt: null, connectedAt: null, completedAt: null, wrappedAt: null, leftAt: giveUp, training: false });
+    calls.push({
+      practiceId: c.practiceId,
+      arrivedAt: c.at,
+      disposition: timedOut ? 'overflowed' : 'abandoned',
+      agentId: null,
+      offeredAt: null,
+      connectedAt: null,
+      completedAt: null,
+      wrappedAt: null,
+      leftAt: giveUp,
+      training: false,
+    });
   }
   return { calls, agentEvents: events };
 }

@@ -26,7 +26,14 @@ const SHIFTS: readonly Omit<HistoryAgent, 'id'>[] = [
   { start: 14 * 60, end: 23 * 60 + 30, lunch: 18 * 60 + 30, saturday: false },
 ];
 
-const OUTCOMES: readonly (readonly [string, number])[] = [['booked', 45], ['moved', 10], ['cancelled', 8], ['message', 20], ['information', 15], ['put_through', 2]];
+const OUTCOMES: readonly (readonly [string, number])[] = [
+  ['booked', 45],
+  ['moved', 10],
+  ['cancelled', 8],
+  ['message', 20],
+  ['information', 15],
+  ['put_through', 2],
+];
 
 export async function seedCallHistory(db: Queryable, rng: Rng, state: DemoState, now = systemClock.nowMs()): Promise<{ calls: number; events: number }> {
   const org = state.organisationId;
@@ -134,7 +141,13 @@ export async function seedCallHistory(db: Queryable, rng: Rng, state: DemoState,
   await db.query(
     `insert into call_events (at, organisation_id, agent_id, event, data)
      select e.at, $1, e.agent_id, e.event, e.data from unnest($2::timestamptz[], $3::uuid[], $4::text[], $5::jsonb[]) as e(at, agent_id, event, data)`,
-    [org, agentEvents.map((e) => iso(e.at)), agentEvents.map((e) => e.agentId), agentEvents.map((e) => e.event), agentEvents.map((e) => JSON.stringify(e.data))],
+    [
+      org,
+      agentEvents.map((e) => iso(e.at)),
+      agentEvents.map((e) => e.agentId),
+      agentEvents.map((e) => e.event),
+      agentEvents.map((e) => JSON.stringify(e.data)),
+    ],
   );
   return { calls: calls.length, events: (rowCount ?? 0) + agentEvents.length };
 }

@@ -84,7 +84,16 @@ export async function seedContracts(db: Queryable, organisationId: string, clock
   if (!admin) return;
   const { rows: practices } = await db.query<{ id: string }>('select id from practices where organisation_id = $1', [organisationId]);
   const ctx: RequestContext = {
-    actor: { userId: admin.id, organisationId, role: 'admin', email: admin.email, displayName: admin.display_name, locale: 'fr', practitionerId: null, practiceIds: practices.map((p) => p.id) },
+    actor: {
+      userId: admin.id,
+      organisationId,
+      role: 'admin',
+      email: admin.email,
+      displayName: admin.display_name,
+      locale: 'fr',
+      practitionerId: null,
+      practiceIds: practices.map((p) => p.id),
+    },
     requestId: 'demo-seed',
     clock,
   };

@@ -23,27 +23,93 @@ const REFERENCE_YEAR = 2025;
 
 /** Patients per practitioner, relative, by kind of practice. */
 const LOAD: Record<PracticeKind, number> = {
-  general: 1.4, pediatrics: 1.3, dental: 1, physio: 0.7, ophthalmology: 1.3, maternity: 0.6, nursing: 0.5, cardiology: 0.9, speech: 0.45,
+  general: 1.4,
+  pediatrics: 1.3,
+  dental: 1,
+  physio: 0.7,
+  ophthalmology: 1.3,
+  maternity: 0.6,
+  nursing: 0.5,
+  cardiology: 0.9,
+  speech: 0.45,
   specialist: 0.9,
 };
 
 type Band = readonly [minAge: number, maxAge: number, weight: number];
 const AGES: Record<PracticeKind, readonly Band[]> = {
-  general: [[0, 14, 14], [15, 29, 16], [30, 44, 19], [45, 59, 20], [60, 74, 18], [75, 98, 13]],
-  pediatrics: [[0, 2, 30], [3, 6, 28], [7, 11, 25], [12, 17, 17]],
-  dental: [[4, 17, 20], [18, 39, 28], [40, 64, 34], [65, 90, 18]],
-  physio: [[12, 24, 14], [25, 44, 30], [45, 64, 33], [65, 90, 23]],
-  ophthalmology: [[4, 17, 14], [18, 44, 20], [45, 64, 28], [65, 95, 38]],
-  maternity: [[18, 24, 14], [25, 34, 52], [35, 44, 26], [45, 70, 8]],
-  nursing: [[18, 54, 12], [55, 74, 35], [75, 99, 53]],
-  cardiology: [[30, 49, 15], [50, 64, 30], [65, 79, 35], [80, 96, 20]],
-  speech: [[3, 6, 35], [7, 14, 48], [15, 59, 5], [60, 92, 12]],
-  specialist: [[2, 17, 12], [18, 44, 30], [45, 64, 32], [65, 94, 26]],
+  general: [
+    [0, 14, 14],
+    [15, 29, 16],
+    [30, 44, 19],
+    [45, 59, 20],
+    [60, 74, 18],
+    [75, 98, 13],
+  ],
+  pediatrics: [
+    [0, 2, 30],
+    [3, 6, 28],
+    [7, 11, 25],
+    [12, 17, 17],
+  ],
+  dental: [
+    [4, 17, 20],
+    [18, 39, 28],
+    [40, 64, 34],
+    [65, 90, 18],
+  ],
+  physio: [
+    [12, 24, 14],
+    [25, 44, 30],
+    [45, 64, 33],
+    [65, 90, 23],
+  ],
+  ophthalmology: [
+    [4, 17, 14],
+    [18, 44, 20],
+    [45, 64, 28],
+    [65, 95, 38],
+  ],
+  maternity: [
+    [18, 24, 14],
+    [25, 34, 52],
+    [35, 44, 26],
+    [45, 70, 8],
+  ],
+  nursing: [
+    [18, 54, 12],
+    [55, 74, 35],
+    [75, 99, 53],
+  ],
+  cardiology: [
+    [30, 49, 15],
+    [50, 64, 30],
+    [65, 79, 35],
+    [80, 96, 20],
+  ],
+  speech: [
+    [3, 6, 35],
+    [7, 14, 48],
+    [15, 59, 5],
+    [60, 92, 12],
+  ],
+  specialist: [
+    [2, 17, 12],
+    [18, 44, 30],
+    [45, 64, 32],
+    [65, 94, 26],
+  ],
 };
 
 const EMAIL_DOMAINS: readonly (readonly [string, number])[] = [
-  ['gmail.com', 40], ['orange.fr', 15], ['hotmail.fr', 10], ['yahoo.fr', 7], ['free.fr', 8], ['laposte.net', 5], ['sfr.fr', 5],
-  ['outlook.fr', 5], ['icloud.com', 5],
+  ['gmail.com', 40],
+  ['orange.fr', 15],
+  ['hotmail.fr', 10],
+  ['yahoo.fr', 7],
+  ['free.fr', 8],
+  ['laposte.net', 5],
+  ['sfr.fr', 5],
+  ['outlook.fr', 5],
+  ['icloud.com', 5],
 ];
 
 function mobilePrefixes(region: Region): readonly string[] {
@@ -93,7 +159,12 @@ function emailFor(rng: Rng, first: string, last: string, birthDate: string): str
 function birthPlace(rng: Rng, region: Region, catchment: readonly Town[], age: number): string | null {
   const local = isOverseas(region) ? 70 : 45;
   const abroad = isOverseas(region) ? 2 : age >= 25 ? 12 : 4;
-  const where = rng.weighted<'local' | 'france' | 'abroad' | 'unknown'>([['local', local], ['france', 90 - local - abroad], ['abroad', abroad], ['unknown', 10]]);
+  const where = rng.weighted<'local' | 'france' | 'abroad' | 'unknown'>([
+    ['local', local],
+    ['france', 90 - local - abroad],
+    ['abroad', abroad],
+    ['unknown', 10],
+  ]);
   if (where === 'unknown') return null;
   return (where === 'local' ? rng.pick(catchment) : where === 'abroad' ? rng.pick(ABROAD_BIRTH_PLACES) : rng.pick(OTHER_BIRTH_PLACES))[2];
 }
@@ -105,8 +176,25 @@ interface Household {
 }
 
 const COLUMNS = [
-  'id', 'organisation_id', 'practice_id', 'birth_name', 'first_given_name', 'given_names', 'usual_name', 'birth_date', 'sex',
-  'birth_place_insee', 'identity_status', 'mobile_phone', 'email', 'address_line', 'postal_code', 'city', 'note', 'search_name', 'created_at',
+  'id',
+  'organisation_id',
+  'practice_id',
+  'birth_name',
+  'first_given_name',
+  'given_names',
+  'usual_name',
+  'birth_date',
+  'sex',
+  'birth_place_insee',
+  'identity_status',
+  'mobile_phone',
+  'email',
+  'address_line',
+  'postal_code',
+  'city',
+  'note',
+  'search_name',
+  'created_at',
 ] as const;
 
 export const patientsPart: DemoPart = {
@@ -121,7 +209,7 @@ export const patientsPart: DemoPart = {
       const { region, kind, catchment } = practice.data;
       const streets = region === 'martinique' || region === 'reunion' ? OVERSEAS_STREETS[region] : STREETS;
       let previous: (Household & { birthYear: number }) | null = null;
-      for (let made = 0; made < counts[index]!; ) {
+      for (let made = 0; made < counts[index]!;) {
         const sex: Sex = kind === 'maternity' || rng.chance(kind === 'nursing' ? 0.6 : 0.52) ? 'F' : 'M';
         // Children often come with a brother or sister: same family name, phone and address.
         const sibling: boolean = previous !== null && (kind === 'pediatrics' || kind === 'general' || kind === 'dental') && rng.chance(0.12);
@@ -130,9 +218,11 @@ export const patientsPart: DemoPart = {
         const birthDate = birthDateFor(rng, age);
         const birthYear = Number(birthDate.slice(0, 4));
         const first = givenName(rng, sex, birthYear, region);
-        const birthName: string = sibling ? previous!.birthName : rng.chance(birthYear >= 2005 ? 0.08 : birthYear >= 1990 ? 0.03 : 0)
-          ? `${surname(rng, region)}-${surname(rng, region)}`
-          : surname(rng, region);
+        const birthName: string = sibling
+          ? previous!.birthName
+          : rng.chance(birthYear >= 2005 ? 0.08 : birthYear >= 1990 ? 0.03 : 0)
+            ? `${surname(rng, region)}-${surname(rng, region)}`
+            : surname(rng, region);
         const key = `${practice.id}|${identityKey({ birthName, firstGivenName: first, birthDate })}`;
         if (identities.has(key) || birthName.split('-')[0] === birthName.split('-')[1]) continue;
         identities.add(key);
@@ -159,9 +249,23 @@ export const patientsPart: DemoPart = {
         const insee = birthPlace(rng, region, catchment, age);
         const qualified = insee !== null && rng.chance(0.2);
         rows.push([
-          randomUUID(), state.organisationId, practice.id, birthName, first, names, usualName, birthDate, sex, insee,
-          qualified ? 'qualified' : 'provisional', household.mobilePhone, email, household.address?.line ?? null, household.address?.postalCode ?? null,
-          household.address?.city ?? null, rng.chance(0.04) ? rng.pick(PATIENT_NOTES) : null,
+          randomUUID(),
+          state.organisationId,
+          practice.id,
+          birthName,
+          first,
+          names,
+          usualName,
+          birthDate,
+          sex,
+          insee,
+          qualified ? 'qualified' : 'provisional',
+          household.mobilePhone,
+          email,
+          household.address?.line ?? null,
+          household.address?.postalCode ?? null,
+          household.address?.city ?? null,
+          rng.chance(0.04) ? rng.pick(PATIENT_NOTES) : null,
           patientSearchName({ birthName, usualName, firstGivenName: first, givenNames: names }),
           new Date(seededAt - rng.int(0, 5 * 365) * 86_400_000),
         ]);

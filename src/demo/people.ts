@@ -31,7 +31,11 @@ export function givenName(rng: Rng, sex: Sex, birthYear: number, region: Region)
 /** The civil-status list of given names: the first, then sometimes one or two classic middle names. */
 export function givenNames(rng: Rng, sex: Sex, first: string, birthYear: number): string[] {
   const older = birthYear < 1975;
-  const extra = rng.weighted<number>([[0, older ? 35 : 50], [1, older ? 45 : 40], [2, older ? 20 : 10]]);
+  const extra = rng.weighted<number>([
+    [0, older ? 35 : 50],
+    [1, older ? 45 : 40],
+    [2, older ? 20 : 10],
+  ]);
   const names = [first];
   while (names.length <= extra) {
     const m = rng.pick(MIDDLE_NAMES[sex]);
@@ -43,11 +47,26 @@ export function givenNames(rng: Rng, sex: Sex, first: string, birthYear: number)
 export function surname(rng: Rng, region: Region): string {
   const pools: readonly (readonly [readonly string[], number])[] =
     region === 'alsace-moselle'
-      ? [[SURNAMES_ALSACE_MOSELLE, 45], [SURNAMES_FRANCE, 45], [SURNAMES_MIGRATION, 10]]
+      ? [
+          [SURNAMES_ALSACE_MOSELLE, 45],
+          [SURNAMES_FRANCE, 45],
+          [SURNAMES_MIGRATION, 10],
+        ]
       : region === 'martinique'
-        ? [[SURNAMES_MARTINIQUE, 62], [SURNAMES_FRANCE, 35], [SURNAMES_MIGRATION, 3]]
+        ? [
+            [SURNAMES_MARTINIQUE, 62],
+            [SURNAMES_FRANCE, 35],
+            [SURNAMES_MIGRATION, 3],
+          ]
         : region === 'reunion'
-          ? [[SURNAMES_REUNION, 65], [SURNAMES_FRANCE, 32], [SURNAMES_MIGRATION, 3]]
-          : [[SURNAMES_FRANCE, 86], [SURNAMES_MIGRATION, 14]];
+          ? [
+              [SURNAMES_REUNION, 65],
+              [SURNAMES_FRANCE, 32],
+              [SURNAMES_MIGRATION, 3],
+            ]
+          : [
+              [SURNAMES_FRANCE, 86],
+              [SURNAMES_MIGRATION, 14],
+            ];
   return rng.pick(rng.weighted(pools));
 }

@@ -15,7 +15,10 @@ function week(weekday: TimeRange[], saturday: TimeRange[] = []): ServiceHours {
 export const SERVICE_HOURS: Record<HoursPreset, ServiceHours> = {
   weekdays: week([['08:00', '19:00']]),
   weekdays_saturday: week([['08:00', '19:00']], [['08:00', '12:00']]),
-  split: week([['08:30', '12:30'], ['14:00', '19:00']]),
+  split: week([
+    ['08:30', '12:30'],
+    ['14:00', '19:00'],
+  ]),
   long: week([['07:30', '20:00']], [['08:00', '12:00']]),
   martinique: week([['07:00', '18:00']], [['07:30', '12:00']]),
   reunion: week([['07:30', '18:00']], [['08:00', '12:00']]),
@@ -42,22 +45,69 @@ export const practicesPart: DemoPart = {
       const timeZone = REGIONS[p.region].timeZone;
       const siren = fakeSiren(rng);
       const main = fakePhone(rng, rng.pick(p.phonePrefixes), taken);
-      practices.push([id, state.organisationId, p.name, p.legalName, siren, siretOf(siren, rng.int(1, 3)), p.region, timeZone,
-        JSON.stringify(SERVICE_HOURS[p.hours]), main, `secretariat@${emailDomain(p.name)}`]);
+      practices.push([
+        id,
+        state.organisationId,
+        p.name,
+        p.legalName,
+        siren,
+        siretOf(siren, rng.int(1, 3)),
+        p.region,
+        timeZone,
+        JSON.stringify(SERVICE_HOURS[p.hours]),
+        main,
+        `secretariat@${emailDomain(p.name)}`,
+      ]);
       p.sites.forEach((s, position) => {
-        sites.push([randomUUID(), id, s.label, s.addressLine, s.postalCode, s.city, s.floor, s.digicode, s.parking, s.transport, s.accessNotes,
-          s.latitude, s.longitude, position]);
+        sites.push([
+          randomUUID(),
+          id,
+          s.label,
+          s.addressLine,
+          s.postalCode,
+          s.city,
+          s.floor,
+          s.digicode,
+          s.parking,
+          s.transport,
+          s.accessNotes,
+          s.latitude,
+          s.longitude,
+          position,
+        ]);
         numbers.push([position === 0 ? main : fakePhone(rng, rng.pick(p.phonePrefixes), taken), id, position === 0 ? 'Standard' : s.label]);
       });
       // Busy group practices give the secretariat a second line for appointments.
       if (p.team.reduce((n, m) => n + m.count, 0) >= 3) numbers.push([fakePhone(rng, rng.pick(p.phonePrefixes), taken), id, 'Ligne rendez-vous']);
       state.practices.push({ id, key: p.key, timeZone, data: p });
     }
-    await insertRows(db, 'practices',
-      ['id', 'organisation_id', 'name', 'legal_name', 'siren', 'siret', 'region', 'time_zone', 'service_hours', 'phone', 'email'], practices);
-    await insertRows(db, 'practice_sites',
-      ['id', 'practice_id', 'label', 'address_line', 'postal_code', 'city', 'floor', 'digicode', 'parking', 'transport', 'access_notes',
-        'latitude', 'longitude', 'position'], sites);
+    await insertRows(
+      db,
+      'practices',
+      ['id', 'organisation_id', 'name', 'legal_name', 'siren', 'siret', 'region', 'time_zone', 'service_hours', 'phone', 'email'],
+      practices,
+    );
+    await insertRows(
+      db,
+      'practice_sites',
+      [
+        'id',
+        'practice_id',
+        'label',
+        'address_line',
+        'postal_code',
+        'city',
+        'floor',
+        'digicode',
+        'parking',
+        'transport',
+        'access_notes',
+        'latitude',
+        'longitude',
+        'position',
+      ],
+      sites,
+    );
     await insertRows(db, 'practice_numbers', ['e164', 'practice_id', 'label'], numbers);
   },
 };

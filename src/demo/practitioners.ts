@@ -59,8 +59,7 @@ export const practitionersPart: DemoPart = {
         }
       }
     }
-    await insertRows(db, 'practitioners',
-      ['id', 'organisation_id', 'title', 'first_name', 'last_name', 'profession', 'specialty', 'rpps', 'time_zone'], rows);
+    await insertRows(db, 'practitioners', ['id', 'organisation_id', 'title', 'first_name', 'last_name', 'profession', 'specialty', 'rpps', 'time_zone'], rows);
     await insertRows(db, 'practice_practitioners', ['practice_id', 'practitioner_id'], links);
   },
 };

@@ -83,7 +83,13 @@ export const usersPart: DemoPart = {
       (p) => p.firstName === DR_MARTIN.firstName && p.lastName === DR_MARTIN.lastName && p.practiceKeys.includes(DR_MARTIN.practiceKey),
     );
     if (!martin) throw new Error('demo: Dr Claire Martin is missing');
-    await add(`dr.martin@${DEMO_EMAIL_DOMAIN}`, 'practitioner', 'Dr Claire Martin', `Praticienne — ${practiceByKey(state, DR_MARTIN.practiceKey).data.name}`, martin.id);
+    await add(
+      `dr.martin@${DEMO_EMAIL_DOMAIN}`,
+      'practitioner',
+      'Dr Claire Martin',
+      `Praticienne — ${practiceByKey(state, DR_MARTIN.practiceKey).data.name}`,
+      martin.id,
+    );
 
     await insertRows(db, 'users', ['id', 'organisation_id', 'email', 'display_name', 'role', 'password_hash', 'practitioner_id'], users);
     await insertRows(db, 'user_practices', ['user_id', 'practice_id', 'dedicated'], assignments);

@@ -16,7 +16,11 @@ import { escalationStartAfter } from './service.ts';
 
 export type EscalationOutcome = 'stopped' | 'duplicate' | 'renotified' | 'escalated' | 'exhausted' | 'gone';
 
-export async function escalate(db: Db, deps: { jobs: Jobs; tuning: Tuning; clock: Clock }, due: { messageId: string; step: number }): Promise<EscalationOutcome> {
+export async function escalate(
+  db: Db,
+  deps: { jobs: Jobs; tuning: Tuning; clock: Clock },
+  due: { messageId: string; step: number },
+): Promise<EscalationOutcome> {
   const { messageId, step } = due;
   return db.transaction(async (tx) => {
     const m = await messageById(tx, messageId, true);

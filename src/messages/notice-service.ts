@@ -30,7 +30,10 @@ export interface StoredView {
   minutesWaiting?: number | null;
 }
 
-async function viewOf(q: Queryable, m: MessageRecord): Promise<{ view: StoredView; contact: NonNullable<Awaited<ReturnType<typeof practitionerContact>>> } | undefined> {
+async function viewOf(
+  q: Queryable,
+  m: MessageRecord,
+): Promise<{ view: StoredView; contact: NonNullable<Awaited<ReturnType<typeof practitionerContact>>> } | undefined> {
   const pc = await practitionerContact(q, m.practitionerId);
   const practice = await practiceInfo(q, m.practiceId);
   if (!pc || !practice) return undefined;
@@ -77,7 +80,11 @@ export async function noticeToPractitioner(
   return targets.map((t) => t.channel);
 }
 
-export async function noticeToContact(tx: Queryable, deps: NoticeDeps, n: { m: MessageRecord; contact: EscalationContact; step: number; now: number }): Promise<void> {
+export async function noticeToContact(
+  tx: Queryable,
+  deps: NoticeDeps,
+  n: { m: MessageRecord; contact: EscalationContact; step: number; now: number },
+): Promise<void> {
   const { m, contact, step, now } = n;
   const v = await viewOf(tx, m);
   if (!v) return;

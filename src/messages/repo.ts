@@ -76,13 +76,27 @@ export async function practitionerAtPractice(q: Queryable, actor: Actor, practic
 }
 
 export async function patientOfPractice(q: Queryable, actor: Actor, practiceId: string, patientId: string): Promise<boolean> {
-  const { rows } = await q.query('select 1 from patients where id = $1 and practice_id = $2 and organisation_id = $3', [patientId, practiceId, actor.organisationId]);
+  const { rows } = await q.query('select 1 from patients where id = $1 and practice_id = $2 and organisation_id = $3', [
+    patientId,
+    practiceId,
+    actor.organisationId,
+  ]);
   return rows.length > 0;
 }
 
 export async function insertMessage(
   q: Queryable,
-  m: { organisationId: string; practiceId: string; practitionerId: string; type: MessageType; patientId: string | null; callbackNumber: string | null; body: string; dueDate: string | null; createdBy: string },
+  m: {
+    organisationId: string;
+    practiceId: string;
+    practitionerId: string;
+    type: MessageType;
+    patientId: string | null;
+    callbackNumber: string | null;
+    body: string;
+    dueDate: string | null;
+    createdBy: string;
+  },
 ): Promise<MessageRecord> {
   const { rows } = await q.query<{ id: string }>(
     `insert into messages (organisation_id, practice_id, practitioner_id, type, patient_id, callback_number, body, due_date, created_by)
@@ -126,12 +140,28 @@ export async function listMessages(q: Queryable, actor: Actor, f: MessageFilter)
         and ($6::text is null or m.status = $6) and ($7::text is null or m.type = $7) and ($8::timestamptz is null or m.created_at < $8)
       order by m.created_at desc, m.id
       limit $9`,
-    [actor.organisationId, actor.practiceIds, f.practitionerId ?? null, f.practiceId ?? null, f.patientId ?? null, f.status ?? null, f.type ?? null, f.before ?? null, f.limit + 1],
+    [
+      actor.organisationId,
+      actor.practiceIds,
+      f.practitionerId ?? null,
+      f.practiceId ?? null,
+      f.patientId ?? null,
+      f.status ?? null,
+      f.type ?? null,
+      f.before ?? null,
+      f.limit + 1,
+    ],
   );
   return rows.map(messageDto);
 }
 
-export async function addEvent(q: Queryable, m: Pick<MessageRecord, 'id' | 'organisationId' | 'practiceId'>, kind: string, actorUserId: string | null, detail: Record<string, unknown> = {}): Promise<void> {
+export async function addEvent(
+  q: Queryable,
+  m: Pick<MessageRecord, 'id' | 'organisationId' | 'practiceId'>,
+  kind: string,
+  actorUserId: string | null,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
   await q.query('insert into message_events (message_id, organisation_id, practice_id, kind, actor_user_id, detail) values ($1, $2, $3, $4, $5, $6)', [
     m.id,
     m.organisationId,
@@ -226,7 +256,10 @@ export async function nextAgent(q: Queryable, organisationId: string, practiceId
   return rows[0]?.id ?? null;
 }
 
-export async function insertTask(q: Queryable, t: { organisationId: string; practiceId: string; messageId: string; answer: string; assignedTo: string | null; createdBy: string }): Promise<TaskDto> {
+export async function insertTask(
+  q: Queryable,
+  t: { organisationId: string; practiceId: string; messageId: string; answer: string; assignedTo: string | null; createdBy: string },
+): Promise<TaskDto> {
   const { rows } = await q.query<TaskRow>(
     `insert into message_tasks (organisation_id, practice_id, message_id, answer, assigned_to, created_by) values ($1, $2, $3, $4, $5, $6) returning *`,
     [t.organisationId, t.practiceId, t.messageId, t.answer, t.assignedTo, t.createdBy],
@@ -263,10 +296,11 @@ export async function findTask(q: Queryable, actor: Actor, id: string, lock = fa
 }
 
 export async function markTaskDone(q: Queryable, id: string, userId: string, note: string | null): Promise<TaskDto> {
-  const { rows } = await q.query<TaskRow>(
-    `update message_tasks set status = 'done', done_at = now(), done_by = $2, done_note = $3 where id = $1 returning *`,
-    [id, userId, note],
-  );
+  const { rows } = await q.query<TaskRow>(`update message_tasks set status = 'done', done_at = now(), done_by = $2, done_note = $3 where id = $1 returning *`, [
+    id,
+    userId,
+    note,
+  ]);
   return taskDto(rows[0]!);
 }
 
@@ -280,14 +314,24 @@ interface TemplateRow {
   body: string;
   position: number;
 }
-const templateDto = (r: TemplateRow): TemplateDto => ({ id: r.id, practiceId: r.practice_id, type: r.type, label: r.label, body: r.body, position: r.position });
+const templateDto = (r: TemplateRow): TemplateDto => ({
+  id: r.id,
+  practiceId: r.practice_id,
+  type: r.type,
+  label: r.label,
+  body: r.body,
+  position: r.position,
+});
 
 export async function listTemplates(q: Queryable, practiceId: string): Promise<TemplateDto[]> {
   const { rows } = await q.query<TemplateRow>('select * from message_templates where practice_id = $1 order by position, label, id', [practiceId]);
   return rows.map(templateDto);
 }
 
-export async function insertTemplate(q: Queryable, t: { organisationId: string; practiceId: string; type: MessageType; label: string; body: string; position: number }): Promise<TemplateDto> {
+export async function insertTemplate(
+  q: Queryable,
+  t: { organisationId: string; practiceId: string; type: MessageType; label: string; body: string; position: number },
+): Promise<TemplateDto> {
   const { rows } = await q.query<TemplateRow>(
     'insert into message_templates (organisation_id, practice_id, type, label, body, position) values ($1, $2, $3, $4, $5, $6) returning *',
     [t.organisationId, t.practiceId, t.type, t.label, t.body, t.position],
@@ -327,7 +371,9 @@ export async function getSettings(q: Queryable, practiceId: string): Promise<Pra
     'select urgent_ack_seconds, renotify_count from practice_message_settings where practice_id = $1',
     [practiceId],
   );
-  const c = await q.query<EscalationContact>('select id, name, channel, address from practice_escalation_contacts where practice_id = $1 order by position', [practiceId]);
+  const c = await q.query<EscalationContact>('select id, name, channel, address from practice_escalation_contacts where practice_id = $1 order by position', [
+    practiceId,
+  ]);
   return {
     practiceId,
     urgentAckSeconds: s.rows[0]?.urgent_ack_seconds ?? MESSAGE_SETTINGS_DEFAULTS.urgentAckSeconds,
@@ -349,10 +395,14 @@ export async function putSettings(
   );
   await q.query('delete from practice_escalation_contacts where practice_id = $1', [practiceId]);
   for (const [i, c] of s.escalationContacts.entries()) {
-    await q.query(
-      'insert into practice_escalation_contacts (organisation_id, practice_id, position, name, channel, address) values ($1, $2, $3, $4, $5, $6)',
-      [organisationId, practiceId, i, c.name, c.channel, c.address],
-    );
+    await q.query('insert into practice_escalation_contacts (organisation_id, practice_id, position, name, channel, address) values ($1, $2, $3, $4, $5, $6)', [
+      organisationId,
+      practiceId,
+      i,
+      c.name,
+      c.channel,
+      c.address,
+    ]);
   }
 }
 
@@ -436,6 +486,10 @@ export async function practiceInfo(q: Queryable, practiceId: string): Promise<{ 
 }
 
 export async function practiceInScope(q: Queryable, actor: Actor, practiceId: string): Promise<boolean> {
-  const { rows } = await q.query('select 1 from practices where id = $1 and organisation_id = $2 and id = any($3::uuid[])', [practiceId, actor.organisationId, actor.practiceIds]);
+  const { rows } = await q.query('select 1 from practices where id = $1 and organisation_id = $2 and id = any($3::uuid[])', [
+    practiceId,
+    actor.organisationId,
+    actor.practiceIds,
+  ]);
   return rows.length > 0;
 }

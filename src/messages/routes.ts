@@ -47,7 +47,8 @@ export function messageRoutes(db: Db, _config: Config): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Laisser un message au praticien / Leave a message for the practitioner',
-          description: "Types : urgent, task, dated_task (dueDate), home_visit, information. Un message urgent non acquitté dans le délai du cabinet est escaladé.",
+          description:
+            'Types : urgent, task, dated_task (dueDate), home_visit, information. Un message urgent non acquitté dans le délai du cabinet est escaladé.',
           body: createMessageBody,
           response: { 201: messageSchema },
         },
@@ -70,19 +71,41 @@ export function messageRoutes(db: Db, _config: Config): FastifyPluginAsyncZod {
 
     app.get(
       '/messages/tasks',
-      { schema: { tags, summary: 'Tâches issues des réponses des praticiens / Tasks from practitioners’ answers', querystring: taskListQuery, response: { 200: taskListSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Tâches issues des réponses des praticiens / Tasks from practitioners’ answers',
+          querystring: taskListQuery,
+          response: { 200: taskListSchema },
+        },
+      },
       async (request) => service.listTasksFor(db, authorize(request, 'message.read'), request.query),
     );
 
     app.post(
       '/messages/tasks/:taskId/done',
-      { schema: { tags, summary: 'Tâche faite : la boucle est fermée / Task done: the loop is closed', params: taskParams, body: taskDoneBody, response: { 200: taskSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Tâche faite : la boucle est fermée / Task done: the loop is closed',
+          params: taskParams,
+          body: taskDoneBody,
+          response: { 200: taskSchema },
+        },
+      },
       async (request) => service.completeTask(db, authorize(request, 'message.write'), request.params.taskId, request.body.note),
     );
 
     app.get(
       '/messages/templates',
-      { schema: { tags, summary: 'Modèles de messages du cabinet / The practice’s message templates', querystring: templateListQuery, response: { 200: z.object({ items: z.array(templateSchema) }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Modèles de messages du cabinet / The practice’s message templates',
+          querystring: templateListQuery,
+          response: { 200: z.object({ items: z.array(templateSchema) }) },
+        },
+      },
       async (request) => settings.getTemplates(db, authorize(request, 'message.read'), request.query.practiceId),
     );
 
@@ -103,19 +126,41 @@ export function messageRoutes(db: Db, _config: Config): FastifyPluginAsyncZod {
 
     app.get(
       '/messages/settings/:practiceId',
-      { schema: { tags, summary: "Délai d'acquittement et liste d'escalade / Acknowledgement delay and escalation list", params: practiceParams, response: { 200: settingsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: "Délai d'acquittement et liste d'escalade / Acknowledgement delay and escalation list",
+          params: practiceParams,
+          response: { 200: settingsSchema },
+        },
+      },
       async (request) => settings.getMessageSettings(db, authorize(request, 'message.read'), request.params.practiceId),
     );
 
     app.put(
       '/messages/settings/:practiceId',
-      { schema: { tags, summary: "Régler l'escalade des messages urgents / Set the escalation of urgent messages", params: practiceParams, body: settingsBody, response: { 200: settingsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: "Régler l'escalade des messages urgents / Set the escalation of urgent messages",
+          params: practiceParams,
+          body: settingsBody,
+          response: { 200: settingsSchema },
+        },
+      },
       async (request) => settings.setMessageSettings(db, authorize(request, 'message.configure'), request.params.practiceId, request.body),
     );
 
     app.get(
       '/messages/preferences/:practitionerId',
-      { schema: { tags, summary: 'Canaux de réception du praticien / The practitioner’s delivery channels', params: practitionerParams, response: { 200: prefsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Canaux de réception du praticien / The practitioner’s delivery channels',
+          params: practitionerParams,
+          response: { 200: prefsSchema },
+        },
+      },
       async (request) => settings.getPrefs(db, authorize(request, 'message.preferences'), request.params.practitionerId),
     );
 
@@ -135,7 +180,14 @@ export function messageRoutes(db: Db, _config: Config): FastifyPluginAsyncZod {
 
     app.get(
       '/messages/:id',
-      { schema: { tags, summary: 'Un message, son historique et ses tâches / One message, its history and tasks', params: messageParams, response: { 200: messageDetailSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Un message, son historique et ses tâches / One message, its history and tasks',
+          params: messageParams,
+          response: { 200: messageDetailSchema },
+        },
+      },
       async (request) => service.getMessage(db, authorize(request, 'message.read'), request.params.id),
     );
 
@@ -147,7 +199,14 @@ export function messageRoutes(db: Db, _config: Config): FastifyPluginAsyncZod {
 
     app.post(
       '/messages/:id/acknowledge',
-      { schema: { tags, summary: "Accuser réception (arrête l'escalade) / Acknowledge (stops the escalation)", params: messageParams, response: { 200: messageDetailSchema } } },
+      {
+        schema: {
+          tags,
+          summary: "Accuser réception (arrête l'escalade) / Acknowledge (stops the escalation)",
+          params: messageParams,
+          response: { 200: messageDetailSchema },
+        },
+      },
       async (request) => service.acknowledgeMessage(db, authorize(request, 'message.acknowledge'), request.params.id),
     );
 

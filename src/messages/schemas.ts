@@ -103,7 +103,10 @@ export const taskListQuery = z.strictObject({
   practiceId: zId.optional(),
   status: z.enum(TASK_STATUSES).optional(),
   /** Only the tasks assigned to the caller. */
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const taskListSchema = z.object({ items: z.array(taskSchema.extend({ message: messageSchema })) });
 export const taskParams = z.strictObject({ taskId: zId });
@@ -177,7 +180,10 @@ export const prefsBody = z
     mobilePhone: zPhoneE164.nullable().optional(),
     locale: z.enum(['fr', 'en']).optional(),
   })
-  .refine((b) => !b.sms || !!b.mobilePhone, { message: 'Un numéro de mobile est requis pour les SMS / a mobile number is required for SMS', path: ['mobilePhone'] });
+  .refine((b) => !b.sms || !!b.mobilePhone, {
+    message: 'Un numéro de mobile est requis pour les SMS / a mobile number is required for SMS',
+    path: ['mobilePhone'],
+  });
 export type PrefsInput = z.infer<typeof prefsBody>;
 
 export const messageLinkSchema = z.object({

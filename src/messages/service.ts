@@ -81,7 +81,8 @@ export async function createMessage(db: Db, deps: MessagesDeps, ctx: RequestCont
   const jobs = await deps.jobs();
   return withAudit(db, ctx, 'message.create', async (tx) => {
     if (!(await practitionerAtPractice(tx, ctx.actor, input.practiceId, input.practitionerId))) throw new AppError('not_found', { field: 'practitionerId' });
-    if (input.patientId !== undefined && !(await patientOfPractice(tx, ctx.actor, input.practiceId, input.patientId))) throw new PatientNotFound(input.patientId);
+    if (input.patientId !== undefined && !(await patientOfPractice(tx, ctx.actor, input.practiceId, input.patientId)))
+      throw new PatientNotFound(input.patientId);
     const m = await insertMessage(tx, {
       organisationId: ctx.actor.organisationId,
       practiceId: input.practiceId,
@@ -182,7 +183,14 @@ export async function answerMessage(db: Db, ctx: RequestContext, id: string, tex
     if (m.status === 'processed') throw new AppError('conflict', { details: { reason: 'message_processed' } });
     await acknowledge(tx, m, ctx.actor.userId, 'app');
     const assignedTo = await nextAgent(tx, m.organisationId, m.practiceId);
-    const task = await insertTask(tx, { organisationId: m.organisationId, practiceId: m.practiceId, messageId: m.id, answer: text, assignedTo, createdBy: ctx.actor.userId });
+    const task = await insertTask(tx, {
+      organisationId: m.organisationId,
+      practiceId: m.practiceId,
+      messageId: m.id,
+      answer: text,
+      assignedTo,
+      createdBy: ctx.actor.userId,
+    });
     await addEvent(tx, m, 'answered', ctx.actor.userId, { taskId: task.id, assignedTo });
     await auditMessage(tx, ctx, 'message.answer', m, { taskId: task.id });
     return detail(tx, (await messageById(tx, id))!);
@@ -202,7 +210,8 @@ export async function listTasksFor(
       if (m) items.push({ ...t, message: publicMessage(m) });
     }
     const aboutPatients = items.filter((t) => t.message.patientId);
-    if (aboutPatients.length) await audit(tx, ctx, { action: 'message.task.list', outcome: 'ok', detail: { messageIds: aboutPatients.map((t) => t.messageId) } });
+    if (aboutPatients.length)
+      await audit(tx, ctx, { action: 'message.task.list', outcome: 'ok', detail: { messageIds: aboutPatients.map((t) => t.messageId) } });
     return { items };
   });
 }

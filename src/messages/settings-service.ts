@@ -24,7 +24,11 @@ export async function getTemplates(db: Db, ctx: RequestContext, practiceId: stri
   return { items: await listTemplates(db, practiceId) };
 }
 
-export async function addTemplate(db: Db, ctx: RequestContext, t: { practiceId: string; type: TemplateDto['type']; label: string; body: string; position?: number | undefined }): Promise<TemplateDto> {
+export async function addTemplate(
+  db: Db,
+  ctx: RequestContext,
+  t: { practiceId: string; type: TemplateDto['type']; label: string; body: string; position?: number | undefined },
+): Promise<TemplateDto> {
   await requirePractice(db, ctx, t.practiceId);
   return insertTemplate(db, { ...t, organisationId: ctx.actor.organisationId, position: t.position ?? 0 });
 }
@@ -62,7 +66,10 @@ export async function setPrefs(db: Db, ctx: RequestContext, practitionerId: stri
   await requirePractitioner(db, ctx, practitionerId);
   const current = (await practitionerContact(db, practitionerId))!;
   if (input.email && !(input.emailAddress ?? current.emailAddress)) {
-    throw new AppError('validation_failed', { field: 'emailAddress', issues: [{ field: 'emailAddress', message: 'Adresse e-mail requise / email address required' }] });
+    throw new AppError('validation_failed', {
+      field: 'emailAddress',
+      issues: [{ field: 'emailAddress', message: 'Adresse e-mail requise / email address required' }],
+    });
   }
   await putPrefs(db, ctx.actor.organisationId, {
     practitionerId,

@@ -64,7 +64,13 @@ export async function scheduleReminder(tx: Queryable, deps: EventDeps, o: { c: A
   });
   await cancelScheduledReminders(tx, c.appointmentId, plan?.rule ?? null);
   if (!plan) return;
-  const armed = await upsertReminder(tx, { appointmentId: c.appointmentId, rule: plan.rule, organisationId: c.organisationId, practiceId: c.practiceId, dueAt: new Date(plan.dueAt) });
+  const armed = await upsertReminder(tx, {
+    appointmentId: c.appointmentId,
+    rule: plan.rule,
+    organisationId: c.organisationId,
+    practiceId: c.practiceId,
+    dueAt: new Date(plan.dueAt),
+  });
   if (armed) await deps.jobs.send(tx, NOTIFY_QUEUE.reminder, { appointmentId: c.appointmentId, rule: plan.rule }, { startAfter: new Date(plan.dueAt) });
 }
 
@@ -78,7 +84,13 @@ export async function onAppointmentEvent(tx: Queryable, deps: EventDeps, e: Outb
     case 'appointment.booked': {
       if (c.status === 'booked') {
         // A series is confirmed once, with its number of sessions.
-        if (c.seriesId) await notifyPatient(tx, deps, { c, template: 'appointment_confirmation', key: `confirm-series:${c.seriesId}`, params: { seriesCount: await seriesSize(tx, c.seriesId) } });
+        if (c.seriesId)
+          await notifyPatient(tx, deps, {
+            c,
+            template: 'appointment_confirmation',
+            key: `confirm-series:${c.seriesId}`,
+            params: { seriesCount: await seriesSize(tx, c.seriesId) },
+          });
         else await notifyPatient(tx, deps, { c, template: 'appointment_confirmation', key: `event:${e.id}` });
         await scheduleReminder(tx, deps, { c, at });
       }

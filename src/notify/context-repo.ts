@@ -62,7 +62,9 @@ export const PLACE_SQL = `p.name as practice_name, p.phone as practice_phone, p.
   s.address_line, s.postal_code, s.city, s.floor, s.digicode, s.parking, s.transport, s.access_notes`;
 export const SITE_JOIN = `left join lateral (select * from practice_sites ps where ps.practice_id = p.id order by ps.position, ps.id limit 1) s on true`;
 
-export function placeFromRow(r: Pick<Row, 'practice_name' | 'practice_phone' | 'address_line' | 'postal_code' | 'city' | 'floor' | 'digicode' | 'parking' | 'transport' | 'access_notes'>): PlaceView {
+export function placeFromRow(
+  r: Pick<Row, 'practice_name' | 'practice_phone' | 'address_line' | 'postal_code' | 'city' | 'floor' | 'digicode' | 'parking' | 'transport' | 'access_notes'>,
+): PlaceView {
   const cityLine = [r.postal_code, r.city].filter(Boolean).join(' ');
   const address = [r.address_line, cityLine].filter(Boolean).join(', ');
   return {

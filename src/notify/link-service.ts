@@ -76,7 +76,13 @@ export async function viewAppointmentLink(db: Db, deps: LinkDeps, r: LinkRequest
   const now = deps.clock.nowMs();
   const deadline = c.start - c.settings.changeDeadlineMinutes * 60_000;
   const confirmed = await db.transaction(async (tx) => {
-    await audit(tx, ctx, { action: 'patient_link.read', outcome: 'ok', practiceId: c.practiceId, patientId: c.patientId, detail: { appointmentId: c.appointmentId } });
+    await audit(tx, ctx, {
+      action: 'patient_link.read',
+      outcome: 'ok',
+      practiceId: c.practiceId,
+      patientId: c.patientId,
+      detail: { appointmentId: c.appointmentId },
+    });
     return confirmedAt(tx, c.appointmentId);
   });
   return {
@@ -106,8 +112,20 @@ export async function confirmByLink(db: Db, deps: LinkDeps, r: LinkRequest): Pro
   const { c, ctx } = await appointmentFor(db, deps, r);
   requireActive(c, deps.clock.nowMs());
   await db.transaction(async (tx) => {
-    await recordLinkAction(tx, { organisationId: c.organisationId, practiceId: c.practiceId, patientId: c.patientId, appointmentId: c.appointmentId, action: 'confirm' });
-    await audit(tx, ctx, { action: 'patient_link.confirm', outcome: 'ok', practiceId: c.practiceId, patientId: c.patientId, detail: { appointmentId: c.appointmentId } });
+    await recordLinkAction(tx, {
+      organisationId: c.organisationId,
+      practiceId: c.practiceId,
+      patientId: c.patientId,
+      appointmentId: c.appointmentId,
+      action: 'confirm',
+    });
+    await audit(tx, ctx, {
+      action: 'patient_link.confirm',
+      outcome: 'ok',
+      practiceId: c.practiceId,
+      patientId: c.patientId,
+      detail: { appointmentId: c.appointmentId },
+    });
   });
   return viewAppointmentLink(db, deps, r);
 }
@@ -118,7 +136,13 @@ export async function cancelByLink(db: Db, deps: LinkDeps, r: LinkRequest): Prom
   requireActive(c, now);
   requireBeforeDeadline(c, now);
   await cancel(db, ctx, c.appointmentId, { by: 'patient', reason: 'Annulé par le patient (lien sécurisé)' });
-  await recordLinkAction(db, { organisationId: c.organisationId, practiceId: c.practiceId, patientId: c.patientId, appointmentId: c.appointmentId, action: 'cancel' });
+  await recordLinkAction(db, {
+    organisationId: c.organisationId,
+    practiceId: c.practiceId,
+    patientId: c.patientId,
+    appointmentId: c.appointmentId,
+    action: 'cancel',
+  });
   return viewAppointmentLink(db, deps, r);
 }
 

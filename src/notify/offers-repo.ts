@@ -133,5 +133,9 @@ export async function markTaken(q: Queryable, offerId: string, appointmentId: st
 }
 
 export async function setRecipientStatus(q: Queryable, offerId: string, entryId: string, status: 'accepted' | 'refused' | 'declined'): Promise<void> {
-  await q.query(`update waitlist_offer_recipients set status = $3, responded_at = now() where offer_id = $1 and entry_id = $2 and status = 'offered'`, [offerId, entryId, status]);
+  await q.query(`update waitlist_offer_recipients set status = $3, responded_at = now() where offer_id = $1 and entry_id = $2 and status = 'offered'`, [
+    offerId,
+    entryId,
+    status,
+  ]);
 }

@@ -51,7 +51,12 @@ export async function offerFreedSlot(db: Db, deps: EventDeps, o: { appointmentId
       const offer = (await loadOfferContext(tx, offerId, m.id))!;
       await notifyRecipient(tx, deps, { o: offer, template: 'waitlist_offer', key: `offer:${offerId}:${m.id}` });
     }
-    await audit(tx, ctx, { action: 'waitlist.offer', outcome: 'ok', practiceId: freed.practiceId, detail: { offerId, appointmentId, entries: matches.map((m) => m.id) } });
+    await audit(tx, ctx, {
+      action: 'waitlist.offer',
+      outcome: 'ok',
+      practiceId: freed.practiceId,
+      detail: { offerId, appointmentId, entries: matches.map((m) => m.id) },
+    });
     return offerId;
   });
 }
@@ -96,7 +101,8 @@ export async function acceptOffer(db: Db, deps: EventDeps, ref: OfferRef): Promi
   const o = await loadOfferContext(db, offerId, entryId);
   if (!o) throw new AppError('not_found');
   const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId, clock: deps.clock });
-  if (o.recipientStatus === 'accepted' && o.takenAppointmentId) return { outcome: 'booked', appointmentId: o.takenAppointmentId, start: new Date(o.start).toISOString() };
+  if (o.recipientStatus === 'accepted' && o.takenAppointmentId)
+    return { outcome: 'booked', appointmentId: o.takenAppointmentId, start: new Date(o.start).toISOString() };
   let appointmentId: string | null = null;
   let failure: AppError | null = null;
   if (o.status !== 'open' || o.expiresAt <= deps.clock.nowMs() || o.recipientStatus !== 'offered') {
@@ -115,7 +121,9 @@ export async function acceptOffer(db: Db, deps: EventDeps, ref: OfferRef): Promi
       appointmentId = appointment.id;
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'slot_taken' && error.code !== 'rule_violation')) throw error;
-      failure = new AppError('offer_unavailable', { details: { reason: error.code === 'slot_taken' ? 'taken' : 'rules', cause: error.options.details?.['reason'] } });
+      failure = new AppError('offer_unavailable', {
+        details: { reason: error.code === 'slot_taken' ? 'taken' : 'rules', cause: error.options.details?.['reason'] },
+      });
     }
   }
   const patientAction = { organisationId: o.organisationId, practiceId: o.practiceId, patientId: o.patientId };
@@ -154,9 +162,21 @@ export async function declineOffer(db: Db, deps: Pick<EventDeps, 'clock'>, ref: 
   const ctx = await systemContext(db, { organisationId: o.organisationId, practiceId: o.practiceId, requestId, clock: deps.clock });
   await db.transaction(async (tx) => {
     if (o.recipientStatus === 'offered') await setRecipientStatus(tx, offerId, entryId, 'declined');
-    await recordLinkAction(tx, { organisationId: o.organisationId, practiceId: o.practiceId, patientId: o.patientId, offerId, appointmentId: null, action: 'decline' });
-    await audit(tx, ctx, { action: 'waitlist.offer.answer', outcome: 'ok', practiceId: o.practiceId, patientId: o.patientId, detail: { offerId, entryId, declined: true } });
+    await recordLinkAction(tx, {
+      organisationId: o.organisationId,
+      practiceId: o.practiceId,
+      patientId: o.patientId,
+      offerId,
+      appointmentId: null,
+      action: 'decline',
+    });
+    await audit(tx, ctx, {
+      action: 'waitlist.offer.answer',
+      outcome: 'ok',
+      practiceId: o.practiceId,
+      patientId: o.patientId,
+      detail: { offerId, entryId, declined: true },
+    });
   });
   return { outcome: 'declined', appointmentId: null, start: new Date(o.start).toISOString() };
 }
-

@@ -63,13 +63,24 @@ export function publicNotifyRoutes(db: Db, appConfig: Config): FastifyPluginAsyn
 
     app.get(
       '/public/links/:token/slots',
-      { config, schema: { tags, summary: 'Créneaux libres pour déplacer le rendez-vous / Free slots to move to', params: tokenParams, response: { 200: linkSlotsSchema } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Créneaux libres pour déplacer le rendez-vous / Free slots to move to',
+          params: tokenParams,
+          response: { 200: linkSlotsSchema },
+        },
+      },
       async (request) => ({ items: await links.slotsForLink(db, await deps(), { token: request.params.token, requestId: String(request.id) }) }),
     );
 
     app.post(
       '/public/links/:token/confirm',
-      { config, schema: { tags, summary: 'Confirmer sa présence / Confirm attendance', params: tokenParams, body: emptyBody, response: { 200: appointmentLinkSchema } } },
+      {
+        config,
+        schema: { tags, summary: 'Confirmer sa présence / Confirm attendance', params: tokenParams, body: emptyBody, response: { 200: appointmentLinkSchema } },
+      },
       async (request) => links.confirmByLink(db, await deps(), { token: request.params.token, requestId: String(request.id) }),
     );
 
@@ -123,13 +134,31 @@ export function publicNotifyRoutes(db: Db, appConfig: Config): FastifyPluginAsyn
 
     app.post(
       '/public/links/:token/decline',
-      { config, schema: { tags, summary: 'Refuser le créneau proposé / Decline the offered slot', params: tokenParams, body: emptyBody, response: { 200: offerAnswerSchema } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Refuser le créneau proposé / Decline the offered slot',
+          params: tokenParams,
+          body: emptyBody,
+          response: { 200: offerAnswerSchema },
+        },
+      },
       async (request) => links.answerOfferLink(db, await deps(), { token: request.params.token, accept: false, requestId: String(request.id) }),
     );
 
     app.post(
       '/public/links/:token/acknowledge',
-      { config, schema: { tags, summary: 'Accuser réception d’un message urgent / Acknowledge an urgent message', params: tokenParams, body: emptyBody, response: { 200: messageLinkSchema } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Accuser réception d’un message urgent / Acknowledge an urgent message',
+          params: tokenParams,
+          body: emptyBody,
+          response: { 200: messageLinkSchema },
+        },
+      },
       async (request) => links.acknowledgeLink(db, await deps(), request.params.token),
     );
 

@@ -42,7 +42,10 @@ describe('reminder timing (Europe/Paris, across the spring and autumn DST change
   });
 
   it('a motif can fix its own days before, or want none; a patient can opt out; a practice can switch them off', () => {
-    assert.deepEqual(plan('2026-06-01T08:00:00Z', '2026-06-20T08:00:00Z', { motif: { enabled: true, daysBefore: 5 } }), { rule: 'motif', dueAt: at('2026-06-15T08:00:00Z') });
+    assert.deepEqual(plan('2026-06-01T08:00:00Z', '2026-06-20T08:00:00Z', { motif: { enabled: true, daysBefore: 5 } }), {
+      rule: 'motif',
+      dueAt: at('2026-06-15T08:00:00Z'),
+    });
     assert.equal(plan('2026-06-01T08:00:00Z', '2026-06-20T08:00:00Z', { motif: { enabled: false, daysBefore: null } }), null);
     assert.equal(plan('2026-06-01T08:00:00Z', '2026-06-20T08:00:00Z', { optedOut: true }), null);
     assert.equal(plan('2026-06-01T08:00:00Z', '2026-06-20T08:00:00Z', { settings: { ...DEFAULT_REMINDER_SETTINGS, enabled: false } }), null);
@@ -53,7 +56,12 @@ describe('reminder timing (Europe/Paris, across the spring and autumn DST change
   });
 
   it('follows the practice zone: 10:00 in Réunion is 06:00Z', () => {
-    const p = planReminder({ zone: 'Indian/Reunion', bookedAt: at('2026-06-01T08:00:00Z'), start: at('2026-06-05T05:00:00Z'), settings: DEFAULT_REMINDER_SETTINGS });
+    const p = planReminder({
+      zone: 'Indian/Reunion',
+      bookedAt: at('2026-06-01T08:00:00Z'),
+      start: at('2026-06-05T05:00:00Z'),
+      settings: DEFAULT_REMINDER_SETTINGS,
+    });
     assert.deepEqual(p, { rule: 'short', dueAt: at('2026-06-04T06:00:00Z') });
   });
 });

@@ -18,17 +18,17 @@ export async function fireReminder(db: Db, deps: EventDeps, due: { appointmentId
     const locale = localeOf(c.prefs.locale, c.settings.locale);
     for (const { channel, address } of patientChannels({ ...c.patient, ...c.prefs })) {
       await queueDelivery(tx, deps, {
-          organisationId: c.organisationId,
-          practiceId: c.practiceId,
-          patientId: c.patientId,
-          appointmentId,
-          recipientKind: 'patient',
-          channel,
-          address,
-          template: 'appointment_reminder',
-          locale,
-          params: { appointmentId },
-          dedupeKey: `reminder:${appointmentId}:${rule}:${channel}`,
+        organisationId: c.organisationId,
+        practiceId: c.practiceId,
+        patientId: c.patientId,
+        appointmentId,
+        recipientKind: 'patient',
+        channel,
+        address,
+        template: 'appointment_reminder',
+        locale,
+        params: { appointmentId },
+        dedupeKey: `reminder:${appointmentId}:${rule}:${channel}`,
       });
     }
     return 'sent';

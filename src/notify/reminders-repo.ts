@@ -15,7 +15,10 @@ export async function cancelScheduledReminders(q: Queryable, appointmentId: stri
  * Schedules the reminder of a rule, or moves its due time. A rule already sent is never armed again:
  * exactly one reminder per appointment and rule. Answers true when a job must be enqueued.
  */
-export async function upsertReminder(q: Queryable, r: { appointmentId: string; rule: ReminderRule; organisationId: string; practiceId: string; dueAt: Date }): Promise<boolean> {
+export async function upsertReminder(
+  q: Queryable,
+  r: { appointmentId: string; rule: ReminderRule; organisationId: string; practiceId: string; dueAt: Date },
+): Promise<boolean> {
   const { rows } = await q.query(
     `insert into appointment_reminders (appointment_id, rule, organisation_id, practice_id, due_at) values ($1, $2, $3, $4, $5)
      on conflict (appointment_id, rule) do update set due_at = excluded.due_at, status = 'scheduled'
@@ -53,7 +56,13 @@ export async function remindersOf(q: Queryable, appointmentId: string): Promise<
     'select appointment_id, rule, due_at, status, sent_at from appointment_reminders where appointment_id = $1 order by due_at',
     [appointmentId],
   );
-  return rows.map((r) => ({ appointmentId: r.appointment_id, rule: r.rule, dueAt: r.due_at.toISOString(), status: r.status, sentAt: r.sent_at?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    appointmentId: r.appointment_id,
+    rule: r.rule,
+    dueAt: r.due_at.toISOString(),
+    status: r.status,
+    sentAt: r.sent_at?.toISOString() ?? null,
+  }));
 }
 
 /** The practice and patient of an appointment in the actor's scope. */

@@ -43,7 +43,17 @@ export async function renderDelivery(q: Queryable, d: ClaimedDelivery, deps: Ren
     const link = template === 'waitlist_offer' ? linkUrl(deps, { action: 'offer', subject: o.offerId, expiresAt: o.expiresAt, party: o.entryId }) : null;
     return pick(
       d.channel,
-      renderPatient(template, { locale: d.locale, zone: o.zone, place: o.place, practitioner: o.practitioner, patient: o.patient, start: o.start, link, offerExpiresAt: o.expiresAt, now: deps.now }),
+      renderPatient(template, {
+        locale: d.locale,
+        zone: o.zone,
+        place: o.place,
+        practitioner: o.practitioner,
+        patient: o.patient,
+        start: o.start,
+        link,
+        offerExpiresAt: o.expiresAt,
+        now: deps.now,
+      }),
     );
   }
   const appointmentId = str(d.params['appointmentId']);

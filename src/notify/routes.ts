@@ -45,19 +45,41 @@ export function notifyRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
 
     app.get(
       '/deliveries/:id',
-      { schema: { tags, summary: 'Un envoi, son destinataire et son texte / One delivery, its recipient and text', params: deliveryParams, response: { 200: deliveryDetailSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Un envoi, son destinataire et son texte / One delivery, its recipient and text',
+          params: deliveryParams,
+          response: { 200: deliveryDetailSchema },
+        },
+      },
       async (request) => service.getDelivery(db, authorize(request, 'delivery.read'), request.params.id),
     );
 
     app.get(
       '/notify/settings/:practiceId',
-      { schema: { tags, summary: "Rappels, délai d'annulation, offres : réglages du cabinet / The practice's notification settings", params: practiceParams, response: { 200: practiceSettingsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: "Rappels, délai d'annulation, offres : réglages du cabinet / The practice's notification settings",
+          params: practiceParams,
+          response: { 200: practiceSettingsSchema },
+        },
+      },
       async (request) => service.getNotifySettings(db, authorize(request, 'practice.read'), request.params.practiceId),
     );
 
     app.put(
       '/notify/settings/:practiceId',
-      { schema: { tags, summary: 'Régler les notifications du cabinet / Set the practice’s notifications', params: practiceParams, body: practiceSettingsBody, response: { 200: practiceSettingsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Régler les notifications du cabinet / Set the practice’s notifications',
+          params: practiceParams,
+          body: practiceSettingsBody,
+          response: { 200: practiceSettingsSchema },
+        },
+      },
       async (request) => service.setNotifySettings(db, authorize(request, 'notify.configure'), request.params.practiceId, request.body),
     );
 
@@ -69,13 +91,28 @@ export function notifyRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
 
     app.put(
       '/notify/motifs/:motifId',
-      { schema: { tags, summary: "Régler les rappels d'un motif / Set a motif's reminders", params: motifParams, body: motifSettingsBody, response: { 200: motifSettingsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: "Régler les rappels d'un motif / Set a motif's reminders",
+          params: motifParams,
+          body: motifSettingsBody,
+          response: { 200: motifSettingsSchema },
+        },
+      },
       async (request) => service.setMotifSettings(db, authorize(request, 'notify.configure'), request.params.motifId, request.body),
     );
 
     app.get(
       '/notify/patients/:patientId/preferences',
-      { schema: { tags, summary: 'Préférences de notification du patient / The patient’s notification preferences', params: patientParams, response: { 200: patientPrefsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Préférences de notification du patient / The patient’s notification preferences',
+          params: patientParams,
+          response: { 200: patientPrefsSchema },
+        },
+      },
       async (request) => service.getPatientNotifyPrefs(db, authorize(request, 'patient.read'), request.params.patientId),
     );
 
@@ -95,7 +132,14 @@ export function notifyRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
 
     app.get(
       '/notify/appointments/:appointmentId/reminders',
-      { schema: { tags, summary: "Rappels prévus d'un rendez-vous / An appointment's reminders", params: appointmentParams, response: { 200: z.object({ items: z.array(reminderSchema) }) } } },
+      {
+        schema: {
+          tags,
+          summary: "Rappels prévus d'un rendez-vous / An appointment's reminders",
+          params: appointmentParams,
+          response: { 200: z.object({ items: z.array(reminderSchema) }) },
+        },
+      },
       async (request) => ({ items: await service.getReminders(db, authorize(request, 'appointment.read'), request.params.appointmentId) }),
     );
   };

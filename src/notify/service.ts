@@ -47,7 +47,8 @@ export async function getDeliveries(db: Db, ctx: RequestContext, query: Delivery
 export async function getDelivery(db: Db, ctx: RequestContext, id: string): Promise<DeliveryDetailDto> {
   const found = await db.transaction(async (tx) => {
     const d = await findDelivery(tx, ctx.actor, id);
-    if (d?.patientId) await audit(tx, ctx, { action: 'delivery.read', outcome: 'ok', practiceId: d.practiceId, patientId: d.patientId, detail: { deliveryId: id } });
+    if (d?.patientId)
+      await audit(tx, ctx, { action: 'delivery.read', outcome: 'ok', practiceId: d.practiceId, patientId: d.patientId, detail: { deliveryId: id } });
     return d;
   });
   if (!found) throw new AppError('not_found');
@@ -63,13 +64,23 @@ export async function getNotifySettings(db: Db, ctx: RequestContext, practiceId:
   return getPracticeSettings(db, practiceId);
 }
 
-export async function setNotifySettings(db: Db, ctx: RequestContext, practiceId: string, input: Omit<PracticeNotifySettings, 'practiceId'>): Promise<PracticeNotifySettings> {
+export async function setNotifySettings(
+  db: Db,
+  ctx: RequestContext,
+  practiceId: string,
+  input: Omit<PracticeNotifySettings, 'practiceId'>,
+): Promise<PracticeNotifySettings> {
   await requirePractice(db, ctx, practiceId);
   await upsertPracticeSettings(db, ctx.actor.organisationId, { ...input, practiceId });
   return getPracticeSettings(db, practiceId);
 }
 
-export async function setMotifSettings(db: Db, ctx: RequestContext, motifId: string, input: Omit<MotifNotifySettings, 'motifId'>): Promise<MotifNotifySettings> {
+export async function setMotifSettings(
+  db: Db,
+  ctx: RequestContext,
+  motifId: string,
+  input: Omit<MotifNotifySettings, 'motifId'>,
+): Promise<MotifNotifySettings> {
   if (!(await findMotifInScope(db, ctx.actor.organisationId, ctx.actor.practiceIds, motifId))) throw new AppError('not_found');
   await upsertMotifSettings(db, ctx.actor.organisationId, { ...input, motifId });
   return getMotifSettings(db, motifId);
@@ -80,7 +91,13 @@ export async function getMotifNotifySettings(db: Db, ctx: RequestContext, motifI
   return getMotifSettings(db, motifId);
 }
 
-async function onPatient<T>(db: Db, ctx: RequestContext, action: string, patientId: string, fn: (practiceId: string, tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+async function onPatient<T>(
+  db: Db,
+  ctx: RequestContext,
+  action: string,
+  patientId: string,
+  fn: (practiceId: string, tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>,
+): Promise<T> {
   const result = await db.transaction(async (tx) => {
     const p = await findPatientInScope(tx, ctx.actor.organisationId, ctx.actor.practiceIds, patientId);
     if (!p) return { found: false as const };
@@ -99,7 +116,12 @@ export function getPatientNotifyPrefs(db: Db, ctx: RequestContext, patientId: st
   return onPatient(db, ctx, 'patient.notify_prefs.read', patientId, (_practiceId, tx) => getPatientPrefs(tx, patientId));
 }
 
-export function setPatientNotifyPrefs(db: Db, ctx: RequestContext, patientId: string, input: Omit<PatientNotifyPrefs, 'patientId'>): Promise<PatientNotifyPrefs> {
+export function setPatientNotifyPrefs(
+  db: Db,
+  ctx: RequestContext,
+  patientId: string,
+  input: Omit<PatientNotifyPrefs, 'patientId'>,
+): Promise<PatientNotifyPrefs> {
   return onPatient(db, ctx, 'patient.notify_prefs.write', patientId, async (practiceId, tx) => {
     await upsertPatientPrefs(tx, { organisationId: ctx.actor.organisationId, practiceId }, { ...input, patientId });
     return getPatientPrefs(tx, patientId);

@@ -73,7 +73,18 @@ export async function upsertPracticeSettings(q: Queryable, organisationId: strin
        long_remind_days = excluded.long_remind_days, short_remind_days = excluded.short_remind_days, remind_time = excluded.remind_time,
        change_deadline_minutes = excluded.change_deadline_minutes, offer_ttl_minutes = excluded.offer_ttl_minutes, locale = excluded.locale,
        updated_at = now()`,
-    [s.practiceId, organisationId, s.remindersEnabled, s.longLeadDays, s.longRemindDays, s.shortRemindDays, s.remindTime, s.changeDeadlineMinutes, s.offerTtlMinutes, s.locale],
+    [
+      s.practiceId,
+      organisationId,
+      s.remindersEnabled,
+      s.longLeadDays,
+      s.longRemindDays,
+      s.shortRemindDays,
+      s.remindTime,
+      s.changeDeadlineMinutes,
+      s.offerTtlMinutes,
+      s.locale,
+    ],
   );
 }
 
@@ -92,7 +103,12 @@ export async function upsertMotifSettings(q: Queryable, organisationId: string, 
 }
 
 /** The motif, if the actor's organisation owns it and one of the actor's practices holds its practitioner. */
-export async function findMotifInScope(q: Queryable, organisationId: string, practiceIds: readonly string[], motifId: string): Promise<{ id: string } | undefined> {
+export async function findMotifInScope(
+  q: Queryable,
+  organisationId: string,
+  practiceIds: readonly string[],
+  motifId: string,
+): Promise<{ id: string } | undefined> {
   const { rows } = await q.query<{ id: string }>(
     `select m.id from motifs m
       where m.id = $1 and m.organisation_id = $2
@@ -125,7 +141,13 @@ export async function getPatientPrefs(q: Queryable, patientId: string): Promise<
     [patientId],
   );
   const r = rows[0];
-  return { patientId, remindersOptOut: r?.reminders_opt_out ?? false, smsOptOut: r?.sms_opt_out ?? false, emailOptOut: r?.email_opt_out ?? false, locale: r?.locale ?? null };
+  return {
+    patientId,
+    remindersOptOut: r?.reminders_opt_out ?? false,
+    smsOptOut: r?.sms_opt_out ?? false,
+    emailOptOut: r?.email_opt_out ?? false,
+    locale: r?.locale ?? null,
+  };
 }
 
 export async function upsertPatientPrefs(q: Queryable, o: { organisationId: string; practiceId: string }, p: PatientNotifyPrefs): Promise<void> {
@@ -139,7 +161,12 @@ export async function upsertPatientPrefs(q: Queryable, o: { organisationId: stri
 }
 
 /** The patient, if in the actor's scope. */
-export async function findPatientInScope(q: Queryable, organisationId: string, practiceIds: readonly string[], patientId: string): Promise<{ id: string; practiceId: string } | undefined> {
+export async function findPatientInScope(
+  q: Queryable,
+  organisationId: string,
+  practiceIds: readonly string[],
+  patientId: string,
+): Promise<{ id: string; practiceId: string } | undefined> {
   const { rows } = await q.query<{ id: string; practice_id: string }>(
     'select id, practice_id from patients where id = $1 and organisation_id = $2 and practice_id = any($3::uuid[])',
     [patientId, organisationId, practiceIds],
@@ -148,6 +175,10 @@ export async function findPatientInScope(q: Queryable, organisationId: string, p
 }
 
 export async function practiceInScope(q: Queryable, actor: Actor, practiceId: string): Promise<boolean> {
-  const { rows } = await q.query('select 1 from practices where id = $1 and organisation_id = $2 and id = any($3::uuid[])', [practiceId, actor.organisationId, actor.practiceIds]);
+  const { rows } = await q.query('select 1 from practices where id = $1 and organisation_id = $2 and id = any($3::uuid[])', [
+    practiceId,
+    actor.organisationId,
+    actor.practiceIds,
+  ]);
   return rows.length > 0;
 }

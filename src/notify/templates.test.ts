@@ -13,7 +13,7 @@ const place = {
   digicode: '4512B',
   parking: 'Parking Indigo rue Oberkampf',
   transport: 'Métro Parmentier (ligne 3)',
-  accessNotes: "Suivre le fléchage « Ophtalmologie » dans la cour",
+  accessNotes: 'Suivre le fléchage « Ophtalmologie » dans la cour',
 };
 const practitioner = { title: 'Dr', firstName: 'Claire', lastName: 'Martin' };
 const patient = { title: null, firstName: 'Camille', lastName: 'Durand' };
@@ -30,7 +30,8 @@ function assertNoHealthData(sms: string, where: string): void {
   for (const label of [...professions, ...specialties, ...MOTIFS]) {
     assert.ok(!words(sms).includes(` ${searchKey(label)} `), `${where}: "${label}" in SMS: ${sms}`);
   }
-  for (const stem of ['cardio', 'kinesi', 'ophtalm', 'diabet', 'echograph', 'ivg']) assert.ok(!words(sms).includes(` ${stem}`), `${where}: "${stem}…" in SMS: ${sms}`);
+  for (const stem of ['cardio', 'kinesi', 'ophtalm', 'diabet', 'echograph', 'ivg'])
+    assert.ok(!words(sms).includes(` ${stem}`), `${where}: "${stem}…" in SMS: ${sms}`);
 }
 
 describe('SMS templates carry no health data', () => {
@@ -85,13 +86,29 @@ describe('SMS templates carry no health data', () => {
   }
 
   it('the practice name appears in the SMS when it names no specialty', () => {
-    const r = renderPatient('appointment_reminder', { locale: 'fr', zone: 'Europe/Paris', place: { ...place, practiceName: 'Cabinet du Parc' }, practitioner, patient, start, now });
+    const r = renderPatient('appointment_reminder', {
+      locale: 'fr',
+      zone: 'Europe/Paris',
+      place: { ...place, practiceName: 'Cabinet du Parc' },
+      practitioner,
+      patient,
+      start,
+      now,
+    });
     assert.match(r.sms, /Cabinet du Parc, 12 rue des Lilas/);
     assert.match(r.sms, /code 4512B/);
   });
 
   it('times are the practice zone’s: 09:00 in Martinique is 13:00Z', () => {
-    const r = renderPatient('appointment_reminder', { locale: 'fr', zone: 'America/Martinique', place, practitioner, patient, start: Date.parse('2026-03-30T13:00:00Z'), now });
+    const r = renderPatient('appointment_reminder', {
+      locale: 'fr',
+      zone: 'America/Martinique',
+      place,
+      practitioner,
+      patient,
+      start: Date.parse('2026-03-30T13:00:00Z'),
+      now,
+    });
     assert.match(r.sms, /lundi 30 mars à 09h00/);
   });
 });

@@ -97,10 +97,7 @@ function smsPlace(p: PlaceView): string {
 }
 
 function smsAccess(locale: Locale, p: PlaceView): string {
-  const parts = [
-    smsSafe(p.floor),
-    p.digicode ? t(locale, `code ${p.digicode}`, `door code ${p.digicode}`) : null,
-  ].filter(Boolean);
+  const parts = [smsSafe(p.floor), p.digicode ? t(locale, `code ${p.digicode}`, `door code ${p.digicode}`) : null].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
@@ -153,9 +150,18 @@ export function renderPatient(template: PatientTemplate, v: AppointmentView): Re
   switch (template) {
     case 'appointment_confirmation': {
       const series = v.seriesCount && v.seriesCount > 1 ? v.seriesCount - 1 : 0;
-      const more = series ? t(l, ` (et ${series} autre${series > 1 ? 's' : ''} séance${series > 1 ? 's' : ''})`, ` (and ${series} more session${series > 1 ? 's' : ''})`) : '';
+      const more = series
+        ? t(l, ` (et ${series} autre${series > 1 ? 's' : ''} séance${series > 1 ? 's' : ''})`, ` (and ${series} more session${series > 1 ? 's' : ''})`)
+        : '';
       return {
-        sms: smsHello(v) + t(l, `votre RDV avec ${dr} est confirmé le ${at}${more}. ${place}${access}.`, `your appointment with ${dr} is confirmed on ${at}${more}. ${place}${access}.`) + smsLink(v),
+        sms:
+          smsHello(v) +
+          t(
+            l,
+            `votre RDV avec ${dr} est confirmé le ${at}${more}. ${place}${access}.`,
+            `your appointment with ${dr} is confirmed on ${at}${more}. ${place}${access}.`,
+          ) +
+          smsLink(v),
         email: email(v, t(l, `Rendez-vous confirmé le ${at}`, `Appointment confirmed on ${at}`), greet(v), [
           t(l, `Votre rendez-vous avec ${dr} est confirmé le ${at}${more}.`, `Your appointment with ${dr} is confirmed on ${at}${more}.`),
           '',
@@ -168,7 +174,14 @@ export function renderPatient(template: PatientTemplate, v: AppointmentView): Re
     case 'appointment_change': {
       const before = v.previousStart ? t(l, ` (au lieu du ${when(v, v.previousStart)})`, ` (instead of ${when(v, v.previousStart)})`) : '';
       return {
-        sms: smsHello(v) + t(l, `votre RDV avec ${dr} est déplacé au ${at}${before}. ${place}${access}.`, `your appointment with ${dr} is moved to ${at}${before}. ${place}${access}.`) + smsLink(v),
+        sms:
+          smsHello(v) +
+          t(
+            l,
+            `votre RDV avec ${dr} est déplacé au ${at}${before}. ${place}${access}.`,
+            `your appointment with ${dr} is moved to ${at}${before}. ${place}${access}.`,
+          ) +
+          smsLink(v),
         email: email(v, t(l, `Rendez-vous déplacé au ${at}`, `Appointment moved to ${at}`), greet(v), [
           t(l, `Votre rendez-vous avec ${dr} est déplacé au ${at}${before}.`, `Your appointment with ${dr} is moved to ${at}${before}.`),
           '',
@@ -186,7 +199,9 @@ export function renderPatient(template: PatientTemplate, v: AppointmentView): Re
         sms: smsHello(v) + t(l, `votre RDV du ${at} avec ${dr} est annulé${why}.`, `your appointment of ${at} with ${dr} is cancelled${why}.`) + call,
         email: email(v, t(l, `Rendez-vous du ${at} annulé`, `Appointment of ${at} cancelled`), greet(v), [
           t(l, `Votre rendez-vous du ${at} avec ${dr} est annulé${why}.`, `Your appointment of ${at} with ${dr} is cancelled${why}.`),
-          ...(v.place.phone ? ['', t(l, `Pour reprendre rendez-vous, appelez le cabinet au ${v.place.phone}.`, `To book again, call the practice on ${v.place.phone}.`)] : []),
+          ...(v.place.phone
+            ? ['', t(l, `Pour reprendre rendez-vous, appelez le cabinet au ${v.place.phone}.`, `To book again, call the practice on ${v.place.phone}.`)]
+            : []),
         ]),
       };
     }
@@ -205,7 +220,13 @@ export function renderPatient(template: PatientTemplate, v: AppointmentView): Re
       const until = v.offerExpiresAt ? t(l, ` Offre valable jusqu'au ${when(v, v.offerExpiresAt)}.`, ` Offer open until ${when(v, v.offerExpiresAt)}.`) : '';
       const link = v.link ?? '';
       return {
-        sms: smsHello(v) + t(l, `un créneau s'est libéré le ${at} avec ${dr}, ${place}. Le premier patient qui accepte l'obtient : ${link}.${until}`, `a slot has opened on ${at} with ${dr}, ${place}. The first patient to accept gets it: ${link}.${until}`),
+        sms:
+          smsHello(v) +
+          t(
+            l,
+            `un créneau s'est libéré le ${at} avec ${dr}, ${place}. Le premier patient qui accepte l'obtient : ${link}.${until}`,
+            `a slot has opened on ${at} with ${dr}, ${place}. The first patient to accept gets it: ${link}.${until}`,
+          ),
         email: email(v, t(l, `Un créneau s'est libéré le ${at}`, `A slot has opened on ${at}`), greet(v), [
           t(l, `Vous êtes sur la liste d'attente de ${dr}. Un créneau s'est libéré le ${at}.`, `You are on ${dr}'s waiting list. A slot has opened on ${at}.`),
           t(l, `Il revient au premier patient qui l'accepte.${until}`, `It goes to the first patient who accepts it.${until}`),
@@ -218,10 +239,24 @@ export function renderPatient(template: PatientTemplate, v: AppointmentView): Re
     }
     case 'waitlist_refusal':
       return {
-        sms: smsHello(v) + t(l, `merci de votre réponse. Le créneau du ${at} avec ${dr} vient malheureusement d'être attribué. Vous restez sur la liste d'attente.`, `thank you for answering. The slot of ${at} with ${dr} has unfortunately just been taken. You stay on the waiting list.`),
+        sms:
+          smsHello(v) +
+          t(
+            l,
+            `merci de votre réponse. Le créneau du ${at} avec ${dr} vient malheureusement d'être attribué. Vous restez sur la liste d'attente.`,
+            `thank you for answering. The slot of ${at} with ${dr} has unfortunately just been taken. You stay on the waiting list.`,
+          ),
         email: email(v, t(l, `Créneau du ${at} déjà attribué`, `Slot of ${at} already taken`), greet(v), [
-          t(l, `Merci de votre réponse rapide. Le créneau du ${at} avec ${dr} vient malheureusement d'être attribué à un autre patient.`, `Thank you for your quick answer. The slot of ${at} with ${dr} has unfortunately just gone to another patient.`),
-          t(l, `Vous restez sur la liste d'attente : nous vous préviendrons dès qu'un autre créneau se libère.`, `You stay on the waiting list: we will tell you as soon as another slot opens.`),
+          t(
+            l,
+            `Merci de votre réponse rapide. Le créneau du ${at} avec ${dr} vient malheureusement d'être attribué à un autre patient.`,
+            `Thank you for your quick answer. The slot of ${at} with ${dr} has unfortunately just gone to another patient.`,
+          ),
+          t(
+            l,
+            `Vous restez sur la liste d'attente : nous vous préviendrons dès qu'un autre créneau se libère.`,
+            `You stay on the waiting list: we will tell you as soon as another slot opens.`,
+          ),
         ]),
       };
   }
@@ -252,7 +287,11 @@ export function renderStaff(template: StaffTemplate, v: MessageView): Rendered {
   switch (template) {
     case 'message_new':
       return {
-        sms: t(l, `Relais : nouveau message (${kind}) de votre secrétariat${from}.${callback} Lire : ${v.link}`, `Relais: new message (${kind}) from your secretariat${from}.${callback} Read: ${v.link}`),
+        sms: t(
+          l,
+          `Relais : nouveau message (${kind}) de votre secrétariat${from}.${callback} Lire : ${v.link}`,
+          `Relais: new message (${kind}) from your secretariat${from}.${callback} Read: ${v.link}`,
+        ),
         email: email(v, t(l, `Nouveau message (${kind})${titled}`, `New message (${kind})${titled}`), t(l, `Bonjour ${dr},`, `Dear ${dr},`), [
           t(l, `Votre secrétariat vous a laissé un message (${kind}) le ${since}.`, `Your secretariat left you a message (${kind}) on ${since}.`),
           ...(v.callbackNumber ? [t(l, `Numéro à rappeler : ${v.callbackNumber}`, `Number to call back: ${v.callbackNumber}`)] : []),
@@ -262,7 +301,11 @@ export function renderStaff(template: StaffTemplate, v: MessageView): Rendered {
       };
     case 'message_renotify':
       return {
-        sms: t(l, `Relais : message URGENT non lu depuis le ${since}${from}.${callback} Accuser réception : ${v.link}`, `Relais: URGENT message unread since ${since}${from}.${callback} Acknowledge: ${v.link}`),
+        sms: t(
+          l,
+          `Relais : message URGENT non lu depuis le ${since}${from}.${callback} Accuser réception : ${v.link}`,
+          `Relais: URGENT message unread since ${since}${from}.${callback} Acknowledge: ${v.link}`,
+        ),
         email: email(v, t(l, `Rappel : message URGENT non lu${titled}`, `Reminder: unread URGENT message${titled}`), t(l, `Bonjour ${dr},`, `Dear ${dr},`), [
           t(l, `Un message URGENT vous attend depuis le ${since}.`, `An URGENT message has been waiting for you since ${since}.`),
           ...(v.callbackNumber ? [t(l, `Numéro à rappeler : ${v.callbackNumber}`, `Number to call back: ${v.callbackNumber}`)] : []),
@@ -274,9 +317,17 @@ export function renderStaff(template: StaffTemplate, v: MessageView): Rendered {
       const minutes = v.minutesWaiting ?? 0;
       const hello = v.contactName ? t(l, `Bonjour ${v.contactName},`, `Dear ${v.contactName},`) : t(l, 'Bonjour,', 'Hello,');
       return {
-        sms: t(l, `Relais : message URGENT pour ${dr} non lu depuis ${minutes} min${from}.${callback} Prendre en charge : ${v.link}`, `Relais: URGENT message for ${dr} unread for ${minutes} min${from}.${callback} Take it: ${v.link}`),
+        sms: t(
+          l,
+          `Relais : message URGENT pour ${dr} non lu depuis ${minutes} min${from}.${callback} Prendre en charge : ${v.link}`,
+          `Relais: URGENT message for ${dr} unread for ${minutes} min${from}.${callback} Take it: ${v.link}`,
+        ),
         email: email(v, t(l, `Message URGENT non lu pour ${dr}`, `Unread URGENT message for ${dr}`), hello, [
-          t(l, `${dr} n'a pas accusé réception d'un message URGENT laissé le ${since} (${minutes} min).`, `${dr} has not acknowledged an URGENT message left on ${since} (${minutes} min).`),
+          t(
+            l,
+            `${dr} n'a pas accusé réception d'un message URGENT laissé le ${since} (${minutes} min).`,
+            `${dr} has not acknowledged an URGENT message left on ${since} (${minutes} min).`,
+          ),
           t(l, 'Vous êtes le contact suivant de la liste d’escalade du cabinet.', 'You are the next contact on the practice’s escalation list.'),
           ...(v.callbackNumber ? [t(l, `Numéro à rappeler : ${v.callbackNumber}`, `Number to call back: ${v.callbackNumber}`)] : []),
           '',

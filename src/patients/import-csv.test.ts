@@ -6,7 +6,10 @@ describe('reading a patient CSV export', () => {
   it('reads UTF-8 with a BOM and Windows-1252 alike, accents intact', () => {
     const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Nom;Prénom\nLefèvre;Élise\n')]);
     const cp1252 = new Uint8Array([...Buffer.from('Nom;Pr'), 0xe9, ...Buffer.from('nom\nLef'), 0xe8, ...Buffer.from('vre;'), 0xc9, ...Buffer.from('lise\n')]);
-    for (const [bytes, encoding] of [[utf8, 'utf-8'], [cp1252, 'windows-1252']] as const) {
+    for (const [bytes, encoding] of [
+      [utf8, 'utf-8'],
+      [cp1252, 'windows-1252'],
+    ] as const) {
       const decoded = decodeText(bytes);
       assert.equal(decoded.encoding, encoding);
       assert.deepEqual(parseCsv(decoded.text), { headers: ['Nom', 'Prénom'], rows: [['Lefèvre', 'Élise']], delimiter: ';' });
@@ -14,7 +17,9 @@ describe('reading a patient CSV export', () => {
   });
 
   it('guesses the separator and the columns from usual French headers, quotes kept', () => {
-    const { headers, rows, delimiter } = parseCsv('NOM,Prénom,"Date de naissance",Sexe,Portable,Courriel,Nom d’usage\n"Dupont, dit Max",Marc,01/02/1970,M,06 12 34 56 78,m@x.fr,\n');
+    const { headers, rows, delimiter } = parseCsv(
+      'NOM,Prénom,"Date de naissance",Sexe,Portable,Courriel,Nom d’usage\n"Dupont, dit Max",Marc,01/02/1970,M,06 12 34 56 78,m@x.fr,\n',
+    );
     assert.equal(delimiter, ',');
     assert.deepEqual(rows[0]!.slice(0, 2), ['Dupont, dit Max', 'Marc']);
     assert.deepEqual(guessMapping(headers), {

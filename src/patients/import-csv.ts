@@ -27,7 +27,12 @@ export function parseCsv(text: string): { headers: string[]; rows: string[][]; d
   return { headers: headers.map((h) => h.trim()), rows, delimiter: result.meta.delimiter };
 }
 
-const plain = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+const plain = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 const GUESSES: [ImportField, RegExp][] = [
   ['usualName', /^(nomdusage|nommarital|nomusuel)$/],

@@ -35,7 +35,7 @@ export function patientImportRoutes(db: Db, clock: Clock): FastifyPluginAsyncZod
       {
         schema: {
           tags: ['patients'],
-          summary: "Importer des patients (CSV) : essai à blanc, puis import tout ou rien / Import patients from CSV: dry run, then all or nothing",
+          summary: 'Importer des patients (CSV) : essai à blanc, puis import tout ou rien / Import patients from CSV: dry run, then all or nothing',
           params: z.object({ id: z.guid() }),
           body,
           response: { 200: report },

@@ -72,7 +72,17 @@ export async function importPatients(
         organisationId: ctx.actor.organisationId,
         practiceId: o.practiceId,
         createdBy: ctx.actor.userId,
-        values: valuesOf({ ...input, givenNames: [input.firstGivenName], usualName: input.usualName ?? null, birthPlaceInsee: null, identityStatus: 'provisional', mobilePhone: input.mobilePhone ?? null, email: input.email ?? null, address: null, note: null }),
+        values: valuesOf({
+          ...input,
+          givenNames: [input.firstGivenName],
+          usualName: input.usualName ?? null,
+          birthPlaceInsee: null,
+          identityStatus: 'provisional',
+          mobilePhone: input.mobilePhone ?? null,
+          email: input.email ?? null,
+          address: null,
+          note: null,
+        }),
       });
       await audit(tx, ctx, { action: 'patient.create', outcome: 'ok', practiceId: o.practiceId, patientId: row.id, detail: { import: true, line } });
     }
@@ -81,7 +91,12 @@ export async function importPatients(
       action: o.dryRun ? 'patient.import.check' : 'patient.import',
       outcome: report.errors.length > 0 && !o.dryRun ? 'failed' : 'ok',
       practiceId: o.practiceId,
-      detail: { rows: report.rows, created: report.created.length, duplicates: report.duplicates.map((d) => d.existingPatientId).filter(Boolean), errors: report.errors.length },
+      detail: {
+        rows: report.rows,
+        created: report.created.length,
+        duplicates: report.duplicates.map((d) => d.existingPatientId).filter(Boolean),
+        errors: report.errors.length,
+      },
     });
   };
   await db.transaction(work);

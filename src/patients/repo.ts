@@ -99,8 +99,24 @@ export async function insertPatient(
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      returning ${COLUMNS}`,
     [
-      o.organisationId, o.practiceId, v.birthName, v.firstGivenName, v.givenNames, v.usualName, v.birthDate, v.sex,
-      v.birthPlaceInsee, v.identityStatus, v.mobilePhone, v.email, v.addressLine, v.postalCode, v.city, v.note, v.searchName, o.createdBy,
+      o.organisationId,
+      o.practiceId,
+      v.birthName,
+      v.firstGivenName,
+      v.givenNames,
+      v.usualName,
+      v.birthDate,
+      v.sex,
+      v.birthPlaceInsee,
+      v.identityStatus,
+      v.mobilePhone,
+      v.email,
+      v.addressLine,
+      v.postalCode,
+      v.city,
+      v.note,
+      v.searchName,
+      o.createdBy,
     ],
   );
   return rows[0]!;
@@ -113,8 +129,22 @@ export async function updatePatient(tx: Queryable, id: string, v: PatientValues)
        city = $14, note = $15, search_name = $16, updated_at = now()
      where id = $1 returning ${COLUMNS}`,
     [
-      id, v.birthName, v.firstGivenName, v.givenNames, v.usualName, v.birthDate, v.sex, v.birthPlaceInsee, v.identityStatus,
-      v.mobilePhone, v.email, v.addressLine, v.postalCode, v.city, v.note, v.searchName,
+      id,
+      v.birthName,
+      v.firstGivenName,
+      v.givenNames,
+      v.usualName,
+      v.birthDate,
+      v.sex,
+      v.birthPlaceInsee,
+      v.identityStatus,
+      v.mobilePhone,
+      v.email,
+      v.addressLine,
+      v.postalCode,
+      v.city,
+      v.note,
+      v.searchName,
     ],
   );
   return rows[0]!;
@@ -179,8 +209,7 @@ export async function search(tx: Queryable, scope: Scope, c: SearchCriteria, lim
   if (c.nameTokens.length === 0) return perPractice((s) => s.and());
 
   const typed = c.nameTokens.join(' ');
-  const startsWith = (s: ReturnType<typeof statement>, prefix: string) =>
-    `${NAME} >= ${s.param(prefix)} and ${NAME} < ${s.param(prefixEnd(prefix))}`;
+  const startsWith = (s: ReturnType<typeof statement>, prefix: string) => `${NAME} >= ${s.param(prefix)} and ${NAME} < ${s.param(prefixEnd(prefix))}`;
   const first = await perPractice((s) => s.and([startsWith(s, typed)]));
   if (first.length >= limit) return first;
 

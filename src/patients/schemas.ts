@@ -40,7 +40,10 @@ const zEmail = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 const zAddress = z.strictObject({
   line: z.string().trim().min(1).max(200).nullish(),
-  postalCode: z.string().trim().regex(/^\d{5}$/, { message: 'Code postal : 5 chiffres / postal code: 5 digits' }),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { message: 'Code postal : 5 chiffres / postal code: 5 digits' }),
   city: z.string().trim().min(1).max(100),
 });
 
@@ -103,7 +106,11 @@ export const patientIdParams = z.strictObject({ id: z.uuid() });
 
 export const searchPatientsQuery = z.strictObject({
   /** Name(s), phone number or birth date, in any usual writing. */
-  q: z.string().max(200).optional().meta({ examples: ['lefevre', 'dupont marie', '06 12 34 56 78', '12/03/1985'] }),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ examples: ['lefevre', 'dupont marie', '06 12 34 56 78', '12/03/1985'] }),
   /** Limit to one practice of the caller's scope (default: the whole scope). */
   practiceId: zId.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

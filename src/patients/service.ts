@@ -9,7 +9,14 @@ import { audit } from '../core/audit.ts';
 import { AppError } from '../core/errors/catalogue.ts';
 import { IDENTITY_TRAITS, identityKey, mayQualifyIdentity, patientSearchName, sameIdentity } from './identity.ts';
 import { isEmptyQuery, parseSearchQuery } from './search-query.ts';
-import { latestToday, type CreatePatientInput, type PatientSearchResult, type PatientView, type SearchPatientsInput, type UpdatePatientInput } from './schemas.ts';
+import {
+  latestToday,
+  type CreatePatientInput,
+  type PatientSearchResult,
+  type PatientView,
+  type SearchPatientsInput,
+  type UpdatePatientInput,
+} from './schemas.ts';
 import * as repo from './repo.ts';
 
 const scopeOf = (ctx: RequestContext): repo.Scope => ({ organisationId: ctx.actor.organisationId, practiceIds: ctx.actor.practiceIds });
@@ -28,7 +35,10 @@ function toView(r: repo.PatientRow): PatientView {
     identityStatus: r.identity_status,
     mobilePhone: r.mobile_phone,
     email: r.email,
-    address: r.postal_code === null && r.city === null && r.address_line === null ? null : { line: r.address_line, postalCode: r.postal_code ?? '', city: r.city ?? '' },
+    address:
+      r.postal_code === null && r.city === null && r.address_line === null
+        ? null
+        : { line: r.address_line, postalCode: r.postal_code ?? '', city: r.city ?? '' },
     note: r.note,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -63,9 +73,7 @@ export async function searchPatients(db: Db, ctx: RequestContext, input: SearchP
   if (input.practiceId !== undefined) {
     // Naming a practice narrows the scope, never widens it: outside the scope, the practice does not exist.
     if (!practiceIds.includes(input.practiceId)) {
-      await db.transaction((tx) =>
-        audit(tx, ctx, { action: 'patient.search', outcome: 'denied', detail: { practiceId: input.practiceId, q: input.q ?? '' } }),
-      );
+      await db.transaction((tx) => audit(tx, ctx, { action: 'patient.search', outcome: 'denied', detail: { practiceId: input.practiceId, q: input.q ?? '' } }));
       throw new AppError('not_found', { field: 'practiceId' });
     }
     practiceIds = [input.practiceId];
@@ -149,7 +157,9 @@ export async function findDuplicate(
 ): Promise<string | null> {
   await repo.lockIdentity(tx, practiceId, identityKey(identity));
   const candidates = await repo.bornOn(tx, practiceId, identity.birthDate);
-  const same = candidates.find((c) => c.id !== exceptId && sameIdentity({ birthName: c.birth_name, firstGivenName: c.first_given_name, birthDate: c.birth_date }, identity));
+  const same = candidates.find(
+    (c) => c.id !== exceptId && sameIdentity({ birthName: c.birth_name, firstGivenName: c.first_given_name, birthDate: c.birth_date }, identity),
+  );
   return same?.id ?? null;
 }
 
@@ -241,7 +251,13 @@ export async function updatePatient(db: Db, ctx: RequestContext, id: string, inp
     const changedTraits = IDENTITY_TRAITS.filter((t) => TRAIT_COLUMNS[t](next) !== TRAIT_COLUMNS[t](current));
     if (changedTraits.length && current.identityStatus === 'qualified') {
       if (!mayQualifyIdentity(ctx.actor.role)) {
-        await audit(tx, ctx, { action: 'patient.update', outcome: 'denied', practiceId: row.practice_id, patientId: id, detail: { reason: 'identity_qualified', fields: changedTraits } });
+        await audit(tx, ctx, {
+          action: 'patient.update',
+          outcome: 'denied',
+          practiceId: row.practice_id,
+          patientId: id,
+          detail: { reason: 'identity_qualified', fields: changedTraits },
+        });
         return new AppError('identity_qualified', { field: changedTraits[0] });
       }
       // A qualification vouches for the traits it checked: changing one needs a new check, unless re-asserted now.
@@ -250,12 +266,20 @@ export async function updatePatient(db: Db, ctx: RequestContext, id: string, inp
     if (identityKey(next) !== identityKey(current)) {
       const existingId = await findDuplicate(tx, row.practice_id, next, id);
       if (existingId && !input.confirmDifferentPerson) {
-        await audit(tx, ctx, { action: 'patient.update', outcome: 'failed', practiceId: row.practice_id, patientId: id, detail: { reason: 'patient_duplicate', existingId } });
+        await audit(tx, ctx, {
+          action: 'patient.update',
+          outcome: 'failed',
+          practiceId: row.practice_id,
+          patientId: id,
+          detail: { reason: 'patient_duplicate', existingId },
+        });
         return duplicateError(existingId);
       }
     }
     const updated = await repo.updatePatient(tx, id, valuesOf(next));
-    const fields = Object.keys(input).filter((k) => k !== 'confirmDifferentPerson').sort();
+    const fields = Object.keys(input)
+      .filter((k) => k !== 'confirmDifferentPerson')
+      .sort();
     await audit(tx, ctx, { action: 'patient.update', outcome: 'ok', practiceId: row.practice_id, patientId: id, detail: { fields } });
     return toView(updated);
   });

@@ -70,10 +70,11 @@ export async function findPracticeFile(db: Queryable, id: string, scope: Scope):
 
 /** The file of the practice a forwarded number belongs to, within the scope. */
 export async function findPracticeFileByNumber(db: Queryable, e164: string, scope: Scope): Promise<PracticeFileRow | undefined> {
-  const { rows } = await db.query<PracticeFileRow>(
-    `${FILE_SELECT} where p.id = (select practice_id from practice_numbers where e164 = $1) and ${IN_SCOPE}`,
-    [e164, scope.organisationId, scope.practiceIds],
-  );
+  const { rows } = await db.query<PracticeFileRow>(`${FILE_SELECT} where p.id = (select practice_id from practice_numbers where e164 = $1) and ${IN_SCOPE}`, [
+    e164,
+    scope.organisationId,
+    scope.practiceIds,
+  ]);
   return rows[0];
 }
 
@@ -87,11 +88,7 @@ export interface PracticeSummaryRow {
 }
 
 /** Practices of the scope, by name; `search` is a searchKey() (lower-case, unaccented, [a-z0-9 ] only). */
-export async function listPractices(
-  db: Queryable,
-  scope: Scope,
-  o: { search: string | null; limit: number; offset: number },
-): Promise<PracticeSummaryRow[]> {
+export async function listPractices(db: Queryable, scope: Scope, o: { search: string | null; limit: number; offset: number }): Promise<PracticeSummaryRow[]> {
   const { rows } = await db.query<PracticeSummaryRow>(
     `select p.id, p.name, p.legal_name, p.region, p.time_zone,
             (select s.city from practice_sites s where s.practice_id = p.id order by s.position, s.id limit 1) as city

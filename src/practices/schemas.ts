@@ -4,7 +4,14 @@ import { zE164, zPhoneE164, zRegion, zSiren, zSiret, zTimeZone } from '../core/i
 import { zServiceHours, zServiceHoursInput } from './service-hours.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
 
 export const zPracticeId = z.object({ id: z.guid() });
 
@@ -16,7 +23,10 @@ export const zSiteInput = z
     id: z.guid().optional(),
     label: text(120),
     addressLine: text(300),
-    postalCode: z.string().trim().regex(/^\d{5}$/, 'Code postal à 5 chiffres / 5-digit postal code'),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, 'Code postal à 5 chiffres / 5-digit postal code'),
     city: text(120),
     floor: optionalText(120),
     digicode: optionalText(60),
@@ -28,7 +38,11 @@ export const zSiteInput = z
   })
   .superRefine((s, ctx) => {
     if ((s.latitude == null) !== (s.longitude == null)) {
-      ctx.addIssue({ code: 'custom', path: [s.latitude == null ? 'latitude' : 'longitude'], message: 'Latitude et longitude vont ensemble / latitude and longitude go together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [s.latitude == null ? 'latitude' : 'longitude'],
+        message: 'Latitude et longitude vont ensemble / latitude and longitude go together',
+      });
     }
   });
 export type SiteInput = z.output<typeof zSiteInput>;

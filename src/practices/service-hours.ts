@@ -73,7 +73,15 @@ export const zServiceHoursInput = z
   .transform((v) => normaliseServiceHours(v))
   .meta({
     description: 'Plages horaires locales [début, fin) par jour / local wall-time ranges per weekday',
-    examples: [{ mon: [['08:00', '12:00'], ['14:00', '19:00']], sat: [['08:00', '12:00']] }],
+    examples: [
+      {
+        mon: [
+          ['08:00', '12:00'],
+          ['14:00', '19:00'],
+        ],
+        sat: [['08:00', '12:00']],
+      },
+    ],
   });
 
 const zDayOut = z.array(z.tuple([z.string(), z.string()]));

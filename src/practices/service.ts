@@ -127,7 +127,11 @@ export async function replaceSites(db: Db, ctx: RequestContext, id: string, site
       if (s.id && !existing.has(s.id)) throw invalidField(`sites.${i}.id`, "Ce site n'appartient pas à ce cabinet / no such site in this practice");
     });
     try {
-      await repo.deleteSites(tx, id, sites.flatMap((s) => (s.id ? [s.id] : [])));
+      await repo.deleteSites(
+        tx,
+        id,
+        sites.flatMap((s) => (s.id ? [s.id] : [])),
+      );
     } catch (error) {
       // A site something else still points to cannot go.
       if (sqlState(error) === '23503') throw new AppError('conflict', { field: 'sites', cause: error });

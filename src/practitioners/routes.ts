@@ -2,15 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../core/db/types.ts';
 import { authorize } from '../core/auth/guard.ts';
-import {
-  zPractitioner,
-  zPractitionerCreate,
-  zPractitionerId,
-  zPractitionerList,
-  zPractitionerListQuery,
-  zPractitionerPatch,
-  zVocabulary,
-} from './schemas.ts';
+import { zPractitioner, zPractitionerCreate, zPractitionerId, zPractitionerList, zPractitionerListQuery, zPractitionerPatch, zVocabulary } from './schemas.ts';
 import * as service from './service.ts';
 
 const tags = ['practitioners'];

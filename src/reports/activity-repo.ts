@@ -14,7 +14,10 @@ const params = (w: Window) => [w.organisationId, w.practiceId, w.practitionerId,
 const OWNED = 'organisation_id = $1 and practice_id = $2 and ($3::uuid is null or practitioner_id = $3)';
 
 export async function practiceZone(db: Queryable, organisationId: string, practiceId: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ time_zone: string }>('select time_zone from practices where organisation_id = $1 and id = $2', [organisationId, practiceId]);
+  const { rows } = await db.query<{ time_zone: string }>('select time_zone from practices where organisation_id = $1 and id = $2', [
+    organisationId,
+    practiceId,
+  ]);
   return rows[0]?.time_zone;
 }
 

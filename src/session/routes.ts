@@ -30,7 +30,8 @@ export function sessionRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
           tags: ['session'],
           summary: 'Se connecter / Sign in',
           body: z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) }),
-          description: "429 rate_limited (en-tête Retry-After, details.retryAfterSeconds) après trop d'essais pour ce compte ou cette adresse ; un appareil où ce compte s'est déjà connecté n'est pas bloqué par les essais faits ailleurs.",
+          description:
+            "429 rate_limited (en-tête Retry-After, details.retryAfterSeconds) après trop d'essais pour ce compte ou cette adresse ; un appareil où ce compte s'est déjà connecté n'est pas bloqué par les essais faits ailleurs.",
           response: { 204: z.null() },
         },
       },
@@ -60,11 +61,15 @@ export function sessionRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
       },
     );
 
-    app.delete('/session', { config: { public: true }, schema: { tags: ['session'], summary: 'Se déconnecter / Sign out', response: { 204: z.null() } } }, async (request, reply) => {
-      if (request.sessionTokenHash) await signOut(db, request.sessionTokenHash);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/session',
+      { config: { public: true }, schema: { tags: ['session'], summary: 'Se déconnecter / Sign out', response: { 204: z.null() } } },
+      async (request, reply) => {
+        if (request.sessionTokenHash) await signOut(db, request.sessionTokenHash);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
 
     app.get('/me', { schema: { tags: ['session'], summary: "L'utilisateur connecté / The signed-in user", response: { 200: meSchema } } }, async (request) => {
       const a = requireActor(request);

@@ -69,7 +69,7 @@ export function evaluateA(agents: number, load: Load, o: { targetSeconds: number
     waitServed += (mass[i] as number) * m;
   }
   const served = 1 - abandonRate;
-  const servedWithinT = (1 - probabilityOfWaiting) + servedBy(mass, { nMu, theta, t: o.targetSeconds });
+  const servedWithinT = 1 - probabilityOfWaiting + servedBy(mass, { nMu, theta, t: o.targetSeconds });
   return {
     agents,
     trafficErlangs: a,

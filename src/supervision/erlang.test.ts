@@ -80,7 +80,16 @@ describe('Erlang C', () => {
   });
 
   it('agrees with the exact rational computation, from 1 agent to 1,000 agents at 800 Erlangs', () => {
-    for (const [n, a] of [[1, 0], [2, 1], [11, 10], [14, 10], [30, 25], [120, 100], [850, 800], [1000, 800]] as const) {
+    for (const [n, a] of [
+      [1, 0],
+      [2, 1],
+      [11, 10],
+      [14, 10],
+      [30, 25],
+      [120, 100],
+      [850, 800],
+      [1000, 800],
+    ] as const) {
       const exact = a === 0 ? 0 : exactErlangC(n, a);
       const fast = a === 0 ? 0 : erlangC(n, a);
       close(fast, exact, 1e-12 + exact * 1e-10, `C(${n}, ${a})`);

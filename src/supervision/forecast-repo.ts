@@ -52,9 +52,9 @@ export interface PracticeCalendar {
 }
 
 export async function practiceCalendars(db: Queryable, organisationId: string, practiceIds: readonly string[]): Promise<PracticeCalendar[]> {
-  const { rows } = await db.query<PracticeCalendar>('select id, time_zone, region from practices where organisation_id = $1 and id = any($2::uuid[]) order by id', [
-    organisationId,
-    practiceIds,
-  ]);
+  const { rows } = await db.query<PracticeCalendar>(
+    'select id, time_zone, region from practices where organisation_id = $1 and id = any($2::uuid[]) order by id',
+    [organisationId, practiceIds],
+  );
   return rows;
 }

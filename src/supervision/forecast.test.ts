@@ -46,7 +46,11 @@ describe('forecast', () => {
   const none = new Set<string>();
   const byDate = indexHistory(history(monday - 56, monday - 1, none));
 
-  for (const [name, day] of [['Monday', monday], ['Tuesday', monday + 1], ['Saturday', monday + 5]] as const) {
+  for (const [name, day] of [
+    ['Monday', monday],
+    ['Tuesday', monday + 1],
+    ['Saturday', monday + 5],
+  ] as const) {
     it(`reproduces a ${name}'s half-hours within 6 %`, () => {
       const f = forecastDay(byDate, dateOfDayNumber(day), { holidays: none });
       const weekday = weekdayOfDayNumber(day);

@@ -61,7 +61,12 @@ export async function planDay(db: Db, ctx: RequestContext, q: PlanQuestion): Pro
   const dayStart = localToInstant(zone, date, '00:00');
   const from = localToInstant(zone, dateOfDayNumber(day - HISTORY_DAYS - 1), '00:00');
 
-  const history = await repo.historyCells(db, { organisationId: actor.organisationId, practiceIds: practices.map((p) => p.id), from: new Date(from), to: new Date(dayStart) });
+  const history = await repo.historyCells(db, {
+    organisationId: actor.organisationId,
+    practiceIds: practices.map((p) => p.id),
+    from: new Date(from),
+    to: new Date(dayStart),
+  });
   const byPractice = new Map<string, HistoryCell[]>();
   let waits = 0;
   let abandons = 0;
@@ -77,7 +82,14 @@ export async function planDay(db: Db, ctx: RequestContext, q: PlanQuestion): Pro
   }
   const patienceSeconds = abandons >= MIN_ABANDONS ? Math.round(waits / abandons) : null;
 
-  const slots: PlanSlot[] = Array.from({ length: SLOTS }, (_, slot) => ({ slot, label: labelOf(slot), forecastCalls: 0, ahtSeconds: null, practices: [], plannedAgents: 0 }));
+  const slots: PlanSlot[] = Array.from({ length: SLOTS }, (_, slot) => ({
+    slot,
+    label: labelOf(slot),
+    forecastCalls: 0,
+    ahtSeconds: null,
+    practices: [],
+    plannedAgents: 0,
+  }));
   const handleOf = new Array<number>(SLOTS).fill(0);
   const year = Number(date.slice(0, 4));
   for (const p of practices) {
@@ -96,11 +108,14 @@ export async function planDay(db: Db, ctx: RequestContext, q: PlanQuestion): Pro
   for (const s of slots) s.ahtSeconds = s.forecastCalls > 0 ? (handleOf[s.slot] ?? 0) / s.forecastCalls : null;
 
   const lastWeek = dateOfDayNumber(day - 7);
-  const staffed = await getCallMetrics(
-    db,
-    ctx,
-    { from: lastWeek, to: dateOfDayNumber(day - 6), groupBy: 'half_hour', timeZone: zone, serviceLevelSeconds: q.targetSeconds, shortAbandonSeconds: 5 },
-  );
+  const staffed = await getCallMetrics(db, ctx, {
+    from: lastWeek,
+    to: dateOfDayNumber(day - 6),
+    groupBy: 'half_hour',
+    timeZone: zone,
+    serviceLevelSeconds: q.targetSeconds,
+    shortAbandonSeconds: 5,
+  });
   for (const item of staffed.items) {
     const target = item.label ? slots[slotOf(item.label.slice(11, 16))] : undefined;
     if (target) target.plannedAgents = (item.staffedSeconds ?? 0) / 1800;
@@ -108,5 +123,13 @@ export async function planDay(db: Db, ctx: RequestContext, q: PlanQuestion): Pro
 
   const whatIf = q.whatIf.map((w) => ({ fromSlot: slotOf(w.from), toSlot: slotOf(w.to), agents: w.agents }));
   const { rows, alerts } = requirementVsPlan(slots, { targetSeconds: q.targetSeconds, targetServiceLevel: q.targetServiceLevel, patienceSeconds }, whatIf);
-  return { date, timeZone: zone, model: patienceSeconds === null ? 'C' : 'A', patienceSeconds, rows, alerts, heatmap: heat.map((r) => r.map((x) => Math.round(x * 10) / 10)) };
+  return {
+    date,
+    timeZone: zone,
+    model: patienceSeconds === null ? 'C' : 'A',
+    patienceSeconds,
+    rows,
+    alerts,
+    heatmap: heat.map((r) => r.map((x) => Math.round(x * 10) / 10)),
+  };
 }

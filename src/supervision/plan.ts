@@ -58,7 +58,9 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 
 function evaluate(agents: number, calls: number, aht: number, t: PlanTarget): Performance {
   const load = { arrivalRate: calls / HALF_HOUR, ahtSeconds: aht };
-  return t.patienceSeconds === null ? evaluateC(agents, load, t.targetSeconds) : evaluateA(agents, load, { targetSeconds: t.targetSeconds, patienceSeconds: t.patienceSeconds });
+  return t.patienceSeconds === null
+    ? evaluateC(agents, load, t.targetSeconds)
+    : evaluateA(agents, load, { targetSeconds: t.targetSeconds, patienceSeconds: t.patienceSeconds });
 }
 
 export function requirementVsPlan(slots: readonly PlanSlot[], t: PlanTarget, whatIf: readonly WhatIf[] = []): { rows: PlanRow[]; alerts: FunnelAlert[] } {
@@ -68,7 +70,16 @@ export function requirementVsPlan(slots: readonly PlanSlot[], t: PlanTarget, wha
     const extra = whatIf.filter((w) => s.slot >= w.fromSlot && s.slot < w.toSlot).reduce((n, w) => n + w.agents, 0);
     const planned = Math.max(0, Math.round(s.plannedAgents) + extra);
     if (s.forecastCalls < 0.05 || s.ahtSeconds === null) {
-      rows.push({ slot: s.slot, label: s.label, forecastCalls: round(s.forecastCalls, 1), ahtSeconds: s.ahtSeconds, requiredAgents: 0, plannedAgents: planned, expectedServiceLevel: null, expectedAbandons: null });
+      rows.push({
+        slot: s.slot,
+        label: s.label,
+        forecastCalls: round(s.forecastCalls, 1),
+        ahtSeconds: s.ahtSeconds,
+        requiredAgents: 0,
+        plannedAgents: planned,
+        expectedServiceLevel: null,
+        expectedAbandons: null,
+      });
       continue;
     }
     const need = staffing({
@@ -101,7 +112,10 @@ export function requirementVsPlan(slots: readonly PlanSlot[], t: PlanTarget, wha
         plannedAgents: planned,
         expectedServiceLevel: row.expectedServiceLevel,
         expectedAbandons: row.expectedAbandons,
-        practices: [...s.practices].sort((a, b) => b.calls - a.calls).slice(0, 3).map((p) => ({ practiceId: p.practiceId, calls: round(p.calls, 1) })),
+        practices: [...s.practices]
+          .sort((a, b) => b.calls - a.calls)
+          .slice(0, 3)
+          .map((p) => ({ practiceId: p.practiceId, calls: round(p.calls, 1) })),
       });
     }
   }

@@ -15,7 +15,8 @@ const MAX_ARRIVALS_PER_PATIENCE = 50_000;
 export function answerErlang(ctx: RequestContext, q: ErlangQuestion): StaffingAnswer {
   if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'supervisor') throw new AppError('forbidden');
   const traffic = (q.callsPerInterval / q.intervalSeconds) * q.ahtSeconds;
-  if (traffic > MAX_TRAFFIC) throw new AppError('unprocessable', { field: 'callsPerInterval', details: { reason: 'traffic_too_high', maxTrafficErlangs: MAX_TRAFFIC } });
+  if (traffic > MAX_TRAFFIC)
+    throw new AppError('unprocessable', { field: 'callsPerInterval', details: { reason: 'traffic_too_high', maxTrafficErlangs: MAX_TRAFFIC } });
   if (q.model === 'A' && (q.callsPerInterval / q.intervalSeconds) * (q.patienceSeconds ?? 0) > MAX_ARRIVALS_PER_PATIENCE) {
     throw new AppError('unprocessable', { field: 'patienceSeconds', details: { reason: 'queue_too_long', maxArrivalsPerPatience: MAX_ARRIVALS_PER_PATIENCE } });
   }

@@ -82,6 +82,11 @@ export function staffing(q: StaffingQuestion): StaffingAnswer | null {
  * hundreds of queues needs. −1 when no staffing up to MAX_AGENTS meets the target.
  */
 export function scheduledAgentsC(load: Load, o: { targetSeconds: number; targetServiceLevel: number; maxOccupancy: number; shrinkage: number }): number {
-  const n = smallestAgentCount('C', load, { targetSeconds: o.targetSeconds, targetServiceLevel: o.targetServiceLevel, maxOccupancy: o.maxOccupancy, maxAgents: MAX_AGENTS });
+  const n = smallestAgentCount('C', load, {
+    targetSeconds: o.targetSeconds,
+    targetServiceLevel: o.targetServiceLevel,
+    maxOccupancy: o.maxOccupancy,
+    maxAgents: MAX_AGENTS,
+  });
   return n < 0 ? -1 : scheduledFor(n, o.shrinkage);
 }

@@ -55,10 +55,7 @@ export async function emailInUse(db: Queryable, email: string, exceptUserId: str
 /** Of the given ids, those that are practices of the organisation. */
 export async function existingPractices(db: Queryable, organisationId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const { rows } = await db.query<{ id: string }>('select id from practices where organisation_id = $1 and id = any($2::uuid[])', [
-    organisationId,
-    [...ids],
-  ]);
+  const { rows } = await db.query<{ id: string }>('select id from practices where organisation_id = $1 and id = any($2::uuid[])', [organisationId, [...ids]]);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -135,10 +132,10 @@ export async function replaceUserPractices(db: Queryable, userId: string, practi
 
 /** Ends the user's live sessions, except the one given (the caller's own). */
 export async function endSessionsOfUser(db: Queryable, userId: string, exceptTokenHash: string | null = null): Promise<void> {
-  await db.query(
-    'update sessions set ended_at = now() where user_id = $1 and ended_at is null and ($2::text is null or token_hash <> $2)',
-    [userId, exceptTokenHash],
-  );
+  await db.query('update sessions set ended_at = now() where user_id = $1 and ended_at is null and ($2::text is null or token_hash <> $2)', [
+    userId,
+    exceptTokenHash,
+  ]);
 }
 
 export async function listOrganisations(db: Queryable): Promise<{ id: string; name: string }[]> {

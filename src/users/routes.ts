@@ -59,8 +59,7 @@ export function usersRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: userView },
         },
       },
-      async (request) =>
-        service.updateUser(db, authorize(request, 'user.write'), request.params.id, request.body, request.sessionTokenHash),
+      async (request) => service.updateUser(db, authorize(request, 'user.write'), request.params.id, request.body, request.sessionTokenHash),
     );
 
     app.get(
@@ -109,4 +108,3 @@ export function usersRoutes(db: Db): FastifyPluginAsyncZod {
     );
   };
 }
-

@@ -132,13 +132,7 @@ export async function createUser(db: Db, scope: UserScope, input: CreateUserInpu
   }
 }
 
-export async function updateUser(
-  db: Db,
-  ctx: RequestContext,
-  id: string,
-  input: UpdateUserInput,
-  sessionTokenHash: string | null = null,
-): Promise<UserView> {
+export async function updateUser(db: Db, ctx: RequestContext, id: string, input: UpdateUserInput, sessionTokenHash: string | null = null): Promise<UserView> {
   const scope = scopeOf(ctx);
   const self = id === ctx.actor.userId;
   if (self && input.active === false) throw new AppError('unprocessable', { field: 'active', details: { reason: 'cannot_deactivate_self' } });
@@ -191,7 +185,8 @@ export async function updateMe(db: Db, ctx: RequestContext, sessionTokenHash: st
   const userId = ctx.actor.userId;
   let passwordHash: string | undefined;
   if (input.newPassword !== undefined) {
-    if (input.currentPassword === undefined) throw invalidField('currentPassword', 'Obligatoire pour changer de mot de passe / required to change the password');
+    if (input.currentPassword === undefined)
+      throw invalidField('currentPassword', 'Obligatoire pour changer de mot de passe / required to change the password');
     const ok = await verifyPassword(await repo.passwordHashOf(db, userId), input.currentPassword);
     if (!ok) throw invalidField('currentPassword', 'Mot de passe actuel incorrect / current password is incorrect');
     passwordHash = await hashPassword(input.newPassword);

@@ -98,7 +98,10 @@ describe('agenda screens in the browser (pglite)', () => {
     await nguyen.locator(`[data-testid="free-slot"][data-start="${at(PARIS, day, '09:00')}"]`).waitFor();
     // The details of an appointment on click.
     await mine.click();
-    await page.getByTestId('appointment-details').getByText(inWordsFr(at(PARIS, day, '09:00'), PARIS)).waitFor();
+    await page
+      .getByTestId('appointment-details')
+      .getByText(inWordsFr(at(PARIS, day, '09:00'), PARIS))
+      .waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('appointment-details').waitFor({ state: 'hidden' });
     await screenshot(page, 'agenda-side-by-side');
@@ -172,7 +175,10 @@ describe('agenda screens in the browser (pglite)', () => {
     await page.locator(`[data-testid="finder-slot"][data-start="${expected.start}"]`).first().waitFor();
     assert.equal(await page.getByTestId('finder-slot').first().getAttribute('data-start'), expected.start);
     await page.keyboard.press('Enter');
-    await page.getByTestId('booking-banner').getByText(`Rendez-vous déplacé : MOREAU Élise avec Dr Claire Lefèvre, ${inWordsFr(expected.start, PARIS)} (Consultation).`).waitFor();
+    await page
+      .getByTestId('booking-banner')
+      .getByText(`Rendez-vous déplacé : MOREAU Élise avec Dr Claire Lefèvre, ${inWordsFr(expected.start, PARIS)} (Consultation).`)
+      .waitFor();
     const row = async () =>
       (
         await t.db.query<{ start: Date; status: string; history: unknown[]; cancelled_by_kind: string | null; cancel_reason: string | null }>(
@@ -191,9 +197,14 @@ describe('agenda screens in the browser (pglite)', () => {
     await page.getByTestId('moving-banner').waitFor();
     await page.keyboard.press('t');
     await goTo(page, day, PARIS);
-    const eleven = page.locator(`[data-testid="agenda-column"][data-practitioner-id="${world.lefevreId}"] [data-testid="free-slot"][data-start="${at(PARIS, day, '11:00')}"]`);
+    const eleven = page.locator(
+      `[data-testid="agenda-column"][data-practitioner-id="${world.lefevreId}"] [data-testid="free-slot"][data-start="${at(PARIS, day, '11:00')}"]`,
+    );
     await eleven.click();
-    await page.getByTestId('booking-banner').getByText(`Rendez-vous déplacé : MOREAU Élise avec Dr Claire Lefèvre, ${inWordsFr(at(PARIS, day, '11:00'), PARIS)}`, { exact: false }).waitFor();
+    await page
+      .getByTestId('booking-banner')
+      .getByText(`Rendez-vous déplacé : MOREAU Élise avec Dr Claire Lefèvre, ${inWordsFr(at(PARIS, day, '11:00'), PARIS)}`, { exact: false })
+      .waitFor();
     assert.equal(new Date((await row()).start).toISOString(), at(PARIS, day, '11:00'));
     await block(page, returningAppointmentId).waitFor();
 
@@ -204,9 +215,15 @@ describe('agenda screens in the browser (pglite)', () => {
     await form.getByText('Praticien').click();
     await form.locator('input[name="cancelReason"]').fill('Le Dr Lefèvre est appelé en visite');
     await form.locator('input[name="cancelReason"]').press('Enter');
-    await page.getByTestId('booking-banner').getByText(`Rendez-vous annulé : MOREAU Élise, ${inWordsFr(at(PARIS, day, '11:00'), PARIS)}.`).waitFor();
+    await page
+      .getByTestId('booking-banner')
+      .getByText(`Rendez-vous annulé : MOREAU Élise, ${inWordsFr(at(PARIS, day, '11:00'), PARIS)}.`)
+      .waitFor();
     const cancelled = await row();
-    assert.deepEqual([cancelled.status, cancelled.cancelled_by_kind, cancelled.cancel_reason], ['cancelled', 'practitioner', 'Le Dr Lefèvre est appelé en visite']);
+    assert.deepEqual(
+      [cancelled.status, cancelled.cancelled_by_kind, cancelled.cancel_reason],
+      ['cancelled', 'practitioner', 'Le Dr Lefèvre est appelé en visite'],
+    );
     await block(page, returningAppointmentId).waitFor({ state: 'detached' });
     await next.getByText('aucun').waitFor();
     await endCall(page);
@@ -222,7 +239,9 @@ describe('agenda screens in the browser (pglite)', () => {
     await page.keyboard.press('1');
     await page.keyboard.press('a');
     await goTo(page, day, PARIS);
-    const slot = page.locator(`[data-testid="agenda-column"][data-practitioner-id="${world.lefevreId}"] [data-testid="free-slot"][data-start="${at(PARIS, day, '15:00')}"]`);
+    const slot = page.locator(
+      `[data-testid="agenda-column"][data-practitioner-id="${world.lefevreId}"] [data-testid="free-slot"][data-start="${at(PARIS, day, '15:00')}"]`,
+    );
     await slot.waitFor();
     await t.db.query(`insert into absences (organisation_id, practitioner_id, during, reason) values ($1, $2, tstzrange($3, $4, '[)'), 'Formation')`, [
       world.organisationId,

@@ -52,8 +52,23 @@ describe('billing screens (pglite, browser)', () => {
     server = await startServer(t.db);
     const api = server.client();
     await api.login(admin.email, admin.password);
-    const seller = await api.post<{ id: string }>('/api/billing/sellers', { legalName: 'Relais Télésecrétariat SAS', siren: '552100554', addressLine: '10 rue de Lyon', postalCode: '75012', city: 'Paris', iban: 'FR7630006000011234567890189' });
-    const client = await api.post<{ id: string }>('/api/billing/clients', { sellerId: seller.body.id, legalName: 'SCM Les Lilas', siren: '732829320', addressLine: '12 rue des Lilas', postalCode: '75020', city: 'Paris', practiceIds: [world.lilasId, world.martiniqueId] });
+    const seller = await api.post<{ id: string }>('/api/billing/sellers', {
+      legalName: 'Relais Télésecrétariat SAS',
+      siren: '552100554',
+      addressLine: '10 rue de Lyon',
+      postalCode: '75012',
+      city: 'Paris',
+      iban: 'FR7630006000011234567890189',
+    });
+    const client = await api.post<{ id: string }>('/api/billing/clients', {
+      sellerId: seller.body.id,
+      legalName: 'SCM Les Lilas',
+      siren: '732829320',
+      addressLine: '12 rue des Lilas',
+      postalCode: '75020',
+      city: 'Paris',
+      practiceIds: [world.lilasId, world.martiniqueId],
+    });
     const contract = await api.post('/api/billing/contracts', { clientId: client.body.id, label: 'Forfait', startsOn: '2025-01-01', terms: TERMS });
     assert.equal(contract.status, 201, contract.text);
     // Three answered calls last month, one of them at 20:30 (evening surcharge).
@@ -63,8 +78,19 @@ describe('billing screens (pglite, browser)', () => {
         [world.organisationId, world.lilasId, `CA${randomUUID()}`],
       );
       const enter = new Date(`${day}T${time}:00+01:00`).getTime();
-      for (const [dt, event] of [[0, 'ENTER'], [8_000, 'CONNECT'], [90_000, 'COMPLETE'], [110_000, 'WRAPUP']] as const) {
-        await t.db.query('insert into call_events (at, organisation_id, practice_id, call_id, event) values ($1, $2, $3, $4, $5)', [new Date(enter + dt), world.organisationId, world.lilasId, rows[0]!.id, event]);
+      for (const [dt, event] of [
+        [0, 'ENTER'],
+        [8_000, 'CONNECT'],
+        [90_000, 'COMPLETE'],
+        [110_000, 'WRAPUP'],
+      ] as const) {
+        await t.db.query('insert into call_events (at, organisation_id, practice_id, call_id, event) values ($1, $2, $3, $4, $5)', [
+          new Date(enter + dt),
+          world.organisationId,
+          world.lilasId,
+          rows[0]!.id,
+          event,
+        ]);
       }
     }
     browser = await launchBrowser();

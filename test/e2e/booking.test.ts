@@ -132,7 +132,11 @@ describe('booking from the console in the browser (pglite)', () => {
       [callSid],
     );
     const { rows: appts } = await t.db.query<{ id: string }>('select id from appointments where patient_id = $1', [world.returningPatientId]);
-    assert.deepEqual(rows[0], { outcome: 'booked', appointment_id: appts[0]!.id, patient_id: world.returningPatientId }, 'the call log holds the outcome, the patient and the appointment');
+    assert.deepEqual(
+      rows[0],
+      { outcome: 'booked', appointment_id: appts[0]!.id, patient_id: world.returningPatientId },
+      'the call log holds the outcome, the patient and the appointment',
+    );
     await page.keyboard.press('F9');
     await phase(page, 'ended');
     await page.getByTestId('dismiss').click();
@@ -176,7 +180,10 @@ describe('booking from the console in the browser (pglite)', () => {
       'only Dr Lefèvre offers a first consultation: his Friday afternoon slots',
     );
     await page.keyboard.press('Enter');
-    await page.getByTestId('booking-banner').getByText(`Rendez-vous pris : Benali Yasmine avec Dr Claire Lefèvre, ${inWordsFr(expected.start, PARIS)} (Première consultation).`).waitFor();
+    await page
+      .getByTestId('booking-banner')
+      .getByText(`Rendez-vous pris : Benali Yasmine avec Dr Claire Lefèvre, ${inWordsFr(expected.start, PARIS)} (Première consultation).`)
+      .waitFor();
     const booked = await appointmentsOf(patientId);
     assert.deepEqual(
       booked.map((b) => [b.practitioner_id, b.motif_id, b.start]),

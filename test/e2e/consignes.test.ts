@@ -111,10 +111,9 @@ describe('consignes in the console (pglite, browser)', () => {
     assert.equal(await page.getByTestId('diff-insert').count(), 0, 'nothing is highlighted once read');
     assert.equal(await page.getByTestId('diff-delete').count(), 0);
     await body.getByText('Ne pas donner de RDV le jeudi après-midi.', { exact: false }).waitFor();
-    const { rows } = await t.db.query<{ version: number }>(
-      `select r.version from consigne_reads r join users u on u.id = r.user_id where u.email = $1`,
-      [world.agent.email],
-    );
+    const { rows } = await t.db.query<{ version: number }>(`select r.version from consigne_reads r join users u on u.id = r.user_id where u.email = $1`, [
+      world.agent.email,
+    ]);
     assert.deepEqual(rows, [{ version: 2 }]);
     await page.context().close();
   });

@@ -34,7 +34,11 @@ describe('open doors screens (pglite, browser)', () => {
     server = await startServer(t.db);
     browser = await launchBrowser();
     receiver = await startReceiver(200);
-    hooks = await startWebhookWorkers(t.db, { sendEmail: async () => {}, log: { warn() {}, error() {} }, tuning: { pollMs: 100, pollingIntervalSeconds: 0.5 } });
+    hooks = await startWebhookWorkers(t.db, {
+      sendEmail: async () => {},
+      log: { warn() {}, error() {} },
+      tuning: { pollMs: 100, pollingIntervalSeconds: 0.5 },
+    });
   });
   after(async () => {
     await hooks?.stop();

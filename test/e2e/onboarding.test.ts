@@ -103,9 +103,9 @@ describe('onboarding a new client practice (pglite, browser)', () => {
 
     // The practice's patients from its former software: a Windows-1252 export, dry run first.
     const csv = Buffer.from(
-      [...'Nom;Prénom;Date de naissance;Sexe;Portable\r\nRoux-Bérenger;Cécile;12/03/1985;Mme;06 11 22 33 44\r\nGarçon;Noël;01/01/1960;M;\r\nGARÇON;Noël;1-1-1960;M;\r\n'].map(
-        (c) => ({ é: 0xe9, ç: 0xe7, Ç: 0xc7, ë: 0xeb })[c] ?? c.charCodeAt(0),
-      ),
+      [
+        ...'Nom;Prénom;Date de naissance;Sexe;Portable\r\nRoux-Bérenger;Cécile;12/03/1985;Mme;06 11 22 33 44\r\nGarçon;Noël;01/01/1960;M;\r\nGARÇON;Noël;1-1-1960;M;\r\n',
+      ].map((c) => ({ é: 0xe9, ç: 0xe7, Ç: 0xc7, ë: 0xeb })[c] ?? c.charCodeAt(0)),
     );
     const importer = page.getByTestId('patient-import');
     await importer.locator('input[type="file"]').setInputFiles({ name: 'patients.csv', mimeType: 'text/csv', buffer: csv });
@@ -117,7 +117,10 @@ describe('onboarding a new client practice (pglite, browser)', () => {
     await page.getByTestId('import-commit').click();
     await importer.getByTestId('import-created').getByText('2 créés').waitFor();
     const imported = await t.db.query<{ birth_name: string }>(`select birth_name from patients where practice_id = $1 order by birth_name`, [practiceId]);
-    assert.deepEqual(imported.rows.map((r) => r.birth_name), ['Garçon', 'Roux-Bérenger']);
+    assert.deepEqual(
+      imported.rows.map((r) => r.birth_name),
+      ['Garçon', 'Roux-Bérenger'],
+    );
     await page.context().close();
 
     // The dedicated agent takes the new line's first call and books its first appointment.

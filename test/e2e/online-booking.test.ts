@@ -30,7 +30,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run()).violations;
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
 async function noSidewaysScroll(page: Page): Promise<void> {
@@ -50,7 +52,10 @@ describe('online booking on a phone (pglite, browser)', () => {
     w = await createAgendaWorld(stack.t.db, { patients: 1 });
     const db = stack.t.db;
     await db.query(`update motifs set online_bookable = true, patient_instructions = 'Apportez votre carte Vitale.' where id = $1`, [w.motifId]);
-    await db.query(`insert into online_booking_settings (practice_id, organisation_id, slug) values ($1, $2, 'cabinet-des-lilas')`, [w.practiceId, w.organisationId]);
+    await db.query(`insert into online_booking_settings (practice_id, organisation_id, slug) values ($1, $2, 'cabinet-des-lilas')`, [
+      w.practiceId,
+      w.organisationId,
+    ]);
     await db.query(
       `insert into practice_sites (practice_id, label, address_line, postal_code, city, floor, digicode, transport)
        values ($1, 'Cabinet', '12 rue des Lilas', '75019', 'Paris', '2e étage', '4512B', 'Métro 11, Place des Fêtes')`,
@@ -64,7 +69,13 @@ describe('online booking on a phone (pglite, browser)', () => {
   });
 
   it('books with the SMS code and shows the confirmation, accessibly, at 360 px', async () => {
-    const context = await browser.newContext({ baseURL: stack.server.baseUrl, viewport: { width: 360, height: 740 }, locale: 'fr-FR', hasTouch: true, bypassCSP: true }); // CSP bypassed only to inject axe-core
+    const context = await browser.newContext({
+      baseURL: stack.server.baseUrl,
+      viewport: { width: 360, height: 740 },
+      locale: 'fr-FR',
+      hasTouch: true,
+      bypassCSP: true,
+    }); // CSP bypassed only to inject axe-core
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
@@ -98,7 +109,9 @@ describe('online booking on a phone (pglite, browser)', () => {
     assert.deepEqual(await seriousViolations(page), []);
     await noSidewaysScroll(page);
     if (process.env.UPDATE_SCREENSHOTS === '1') await screenshot(page, 'online-booking');
-    const { rows } = await stack.t.db.query<{ channel: string }>(`select a.channel from appointments a join patients p on p.id = a.patient_id where p.birth_name = 'Moreau'`);
+    const { rows } = await stack.t.db.query<{ channel: string }>(
+      `select a.channel from appointments a join patients p on p.id = a.patient_id where p.birth_name = 'Moreau'`,
+    );
     assert.deepEqual(rows, [{ channel: 'online' }]);
     assert.deepEqual(pageErrors, []);
     await context.close();

@@ -45,14 +45,25 @@ describe('practitioner self-service (pglite, browser)', () => {
     await agent.login(world.agent.email, world.agent.password);
     // Two appointments on the first open day at least two days ahead.
     const from = inDays(ZONE, 2);
-    const slots = await agent.get<SlotDto[]>(`/api/practitioners/${world.josephId}/slots?motifId=${world.motifs.josephConsultation}&from=${from}&to=${addDays(from, 14)}`);
+    const slots = await agent.get<SlotDto[]>(
+      `/api/practitioners/${world.josephId}/slots?motifId=${world.motifs.josephConsultation}&from=${from}&to=${addDays(from, 14)}`,
+    );
     assert.equal(slots.status, 200, slots.text);
     const [first, second] = slots.body;
     assert.ok(first && second);
     slotDate = instantToLocal(ZONE, Date.parse(first.start)).date;
     assert.equal(instantToLocal(ZONE, Date.parse(second.start)).date, slotDate);
-    for (const [patientId, slot] of [[alice, first], [bruno, second]] as const) {
-      const r = await agent.post('/api/appointments', { practitionerId: world.josephId, patientId, motifId: world.motifs.josephConsultation, start: slot.start, channel: 'phone' });
+    for (const [patientId, slot] of [
+      [alice, first],
+      [bruno, second],
+    ] as const) {
+      const r = await agent.post('/api/appointments', {
+        practitionerId: world.josephId,
+        patientId,
+        motifId: world.motifs.josephConsultation,
+        start: slot.start,
+        channel: 'phone',
+      });
       assert.equal(r.status, 201, r.text);
     }
     // A past appointment still open, for the no-show.
@@ -96,8 +107,14 @@ describe('practitioner self-service (pglite, browser)', () => {
     await result.getByText('SMS · ').waitFor();
     await result.getByText('E-mail · ').waitFor();
     await documentScreen(page, 'portal-absence');
-    assert.ok(stack.twilio.to(ALICE_MOBILE).some((m) => /annul/i.test(m.body)), 'Alice got the cancellation SMS');
-    assert.ok(stack.smtp.received.some((m) => m.to.includes(BRUNO_EMAIL)), 'Bruno got an e-mail');
+    assert.ok(
+      stack.twilio.to(ALICE_MOBILE).some((m) => /annul/i.test(m.body)),
+      'Alice got the cancellation SMS',
+    );
+    assert.ok(
+      stack.smtp.received.some((m) => m.to.includes(BRUNO_EMAIL)),
+      'Bruno got an e-mail',
+    );
     const { rows } = await stack.t.db.query<{ status: string; cancelled_by_kind: string }>(
       `select status, cancelled_by_kind from appointments where practitioner_id = $1 and lower(during) > now() order by lower(during)`,
       [world.josephId],
@@ -118,7 +135,10 @@ describe('practitioner self-service (pglite, browser)', () => {
     const counts = page.getByTestId('no-show-counts').getByTestId('no-show-row').filter({ hasText: 'LUBIN Alice' });
     assert.match((await counts.textContent()) ?? '', /LUBIN Alice\s*1\s*0/);
     await documentScreen(page, 'portal-presence');
-    const { rows } = await stack.t.db.query<{ no_show_excused: boolean }>(`select no_show_excused from appointments where patient_id = $1 and status = 'no_show'`, [alice]);
+    const { rows } = await stack.t.db.query<{ no_show_excused: boolean }>(
+      `select no_show_excused from appointments where patient_id = $1 and status = 'no_show'`,
+      [alice],
+    );
     assert.deepEqual(rows, [{ no_show_excused: false }]);
   });
 
@@ -135,7 +155,10 @@ describe('practitioner self-service (pglite, browser)', () => {
     const set = view.body.items.find((i) => i.practitionerId === null);
     assert.equal(set?.version, 1);
     assert.equal(set?.summary, 'Plus de rendez-vous le mercredi');
-    assert.deepEqual(set?.sections.map((s) => s.kind), ['emergencies', 'appointments']);
+    assert.deepEqual(
+      set?.sections.map((s) => s.kind),
+      ['emergencies', 'appointments'],
+    );
     assert.equal(set?.unread, true, 'the agent has a change to read');
   });
 
@@ -158,7 +181,12 @@ describe('practitioner self-service (pglite, browser)', () => {
   it('reads this month’s activity report: appointments by whom, cancellations by whom, no-shows', async () => {
     await page.getByTestId('portal-tab-report').click();
     const figure = (card: string, label: string) =>
-      page.getByTestId(card).getByTestId('figure').filter({ has: page.getByText(label, { exact: true }) }).locator('td').nth(1);
+      page
+        .getByTestId(card)
+        .getByTestId('figure')
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator('td')
+        .nth(1);
     await figure('report-appointments', 'Annulés').getByText('2', { exact: true }).waitFor();
     assert.equal(await figure('report-appointments', 'Pris').textContent(), '3');
     assert.equal(await figure('report-appointments', '… par le secrétariat').first().textContent(), '3');

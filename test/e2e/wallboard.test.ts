@@ -58,7 +58,10 @@ describe('live wallboard in the browser (pglite)', () => {
     await page.locator('[data-testid="wall-live"][data-live="yes"]').waitFor();
     await page.locator('[data-testid="wall-agent"][data-state="break"]').waitFor();
 
-    const call = await supervisorApi.post<{ callId: string; status: string }>('/api/calls/simulate', { calledNumber: NUMBERS.lilas, callerNumber: NUMBERS.unknownCaller });
+    const call = await supervisorApi.post<{ callId: string; status: string }>('/api/calls/simulate', {
+      calledNumber: NUMBERS.lilas,
+      callerNumber: NUMBERS.unknownCaller,
+    });
     assert.equal(call.status, 201, call.text);
     assert.equal(call.body.status, 'queued');
     await queueRow().locator('[data-testid="wall-queue-waiting"]', { hasText: /^1$/ }).waitFor();
@@ -84,7 +87,10 @@ describe('live wallboard in the browser (pglite)', () => {
   it('turns a queue red and raises the alert when a caller waits past T; the wall mode fills 1920×1080', async () => {
     assert.equal((await agent.put('/api/agents/me/status', { status: 'break' })).status, 200);
     // A caller who has already waited 40 s (T = 20 s): entered through the intake, then dated back.
-    const call = await supervisorApi.post<{ callId: string; status: string }>('/api/calls/simulate', { calledNumber: NUMBERS.lilas, callerNumber: NUMBERS.unknownCaller });
+    const call = await supervisorApi.post<{ callId: string; status: string }>('/api/calls/simulate', {
+      calledNumber: NUMBERS.lilas,
+      callerNumber: NUMBERS.unknownCaller,
+    });
     assert.equal(call.body.status, 'queued');
     await t.db.query(`update calls set enqueued_at = enqueued_at - interval '40 seconds' where id = $1`, [call.body.callId]);
     // A second caller enters: the queue's live update carries the first one's 40 s.

@@ -108,7 +108,14 @@ describe('message to the practitioner and call outcome at wrap-up (pglite, brows
     assert.ok(m, 'the message is in the practice’s messages');
     assert.deepEqual(
       { type: m.type, dueDate: m.dueDate, patientId: m.patientId, callbackNumber: m.callbackNumber, practitionerId: m.practitionerId, status: m.status },
-      { type: 'dated_task', dueDate: '2026-03-05', patientId: world.returningPatientId, callbackNumber: NUMBERS.returningPatient, practitionerId: rows[0]!.id, status: 'new' },
+      {
+        type: 'dated_task',
+        dueDate: '2026-03-05',
+        patientId: world.returningPatientId,
+        callbackNumber: NUMBERS.returningPatient,
+        practitionerId: rows[0]!.id,
+        status: 'new',
+      },
     );
     messageId = m.id;
   });

@@ -20,7 +20,16 @@ export async function createMotif(
 /** A weekly range on each listed weekday (default: every day), accepting the motifs. */
 export async function createWeeklyRanges(
   db: Queryable,
-  o: { organisationId: string; practitionerId: string; practiceId: string; motifIds: string[]; start?: string; end?: string; weekdays?: number[]; urgent?: boolean },
+  o: {
+    organisationId: string;
+    practitionerId: string;
+    practiceId: string;
+    motifIds: string[];
+    start?: string;
+    end?: string;
+    weekdays?: number[];
+    urgent?: boolean;
+  },
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const weekday of o.weekdays ?? [1, 2, 3, 4, 5, 6, 7]) {
@@ -30,7 +39,8 @@ export async function createWeeklyRanges(
       [o.organisationId, o.practitionerId, o.practiceId, weekday, o.start ?? '08:00', o.end ?? '18:00', o.urgent ?? false],
     );
     const id = rows[0]!.id;
-    for (const m of o.motifIds) await db.query('insert into opening_range_motifs (range_id, motif_id, practitioner_id) values ($1, $2, $3)', [id, m, o.practitionerId]);
+    for (const m of o.motifIds)
+      await db.query('insert into opening_range_motifs (range_id, motif_id, practitioner_id) values ($1, $2, $3)', [id, m, o.practitionerId]);
     ids.push(id);
   }
   return ids;

@@ -54,11 +54,13 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${accountSid}/Messages.json`) return json(404, { code: 20404, message: 'not found', status: 404 });
+      if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${accountSid}/Messages.json`)
+        return json(404, { code: 20404, message: 'not found', status: 404 });
       if (req.headers.authorization !== 'Basic ' + Buffer.from(`${accountSid}:${authToken}`).toString('base64')) {
         return json(401, { code: 20003, message: 'Authenticate', status: 401 });
       }
-      if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) return json(415, { code: 0, message: 'form expected', status: 415 });
+      if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded'))
+        return json(415, { code: 0, message: 'form expected', status: 415 });
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       const to = form.get('To') ?? '';
       if (failures > 0 && (failTo === undefined || failTo === to)) {

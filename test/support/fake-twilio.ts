@@ -93,7 +93,13 @@ export class FakeTwilio {
   incoming(o: { to: string; from?: string | null; callSid?: string }): Promise<WebhookAnswer & { callSid: string }> {
     const callSid = o.callSid ?? newCallSid();
     const params: Record<string, string> = {
-      CallSid: callSid, AccountSid: this.accountSid, To: o.to, Called: o.to, Direction: 'inbound', CallStatus: 'ringing', ApiVersion: '2010-04-01',
+      CallSid: callSid,
+      AccountSid: this.accountSid,
+      To: o.to,
+      Called: o.to,
+      Direction: 'inbound',
+      CallStatus: 'ringing',
+      ApiVersion: '2010-04-01',
     };
     if (o.from !== null) params.From = o.from ?? '+33612345678';
     return this.post('/voice', params).then((a) => ({ ...a, callSid }));
@@ -117,7 +123,10 @@ export class FakeTwilio {
 
   recorded(callSid: string, seconds: number): Promise<WebhookAnswer> {
     return this.post('/voicemail', {
-      CallSid: callSid, AccountSid: this.accountSid, RecordingUrl: `https://api.twilio.test/Recordings/RE${callSid.slice(2)}`, RecordingDuration: String(seconds),
+      CallSid: callSid,
+      AccountSid: this.accountSid,
+      RecordingUrl: `https://api.twilio.test/Recordings/RE${callSid.slice(2)}`,
+      RecordingDuration: String(seconds),
     });
   }
 

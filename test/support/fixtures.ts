@@ -15,11 +15,7 @@ export async function createOrganisation(db: Queryable, name = `Télésecrétari
   return rows[0]!.id;
 }
 
-export async function createPractice(
-  db: Queryable,
-  organisationId: string,
-  o: { name?: string; region?: string; timeZone?: string } = {},
-): Promise<string> {
+export async function createPractice(db: Queryable, organisationId: string, o: { name?: string; region?: string; timeZone?: string } = {}): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `insert into practices (organisation_id, name, legal_name, siren, region, time_zone)
      values ($1, $2, $2, '732829320', $3, $4) returning id`,
@@ -105,8 +101,17 @@ export async function createPatient(
        identity_status, mobile_phone, email, search_name)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
     [
-      o.organisationId, o.practiceId, birthName, firstGivenName, givenNames, usualName, o.birthDate ?? '1980-05-17', o.sex ?? 'F',
-      o.identityStatus ?? 'provisional', o.mobilePhone ?? null, o.email ?? null,
+      o.organisationId,
+      o.practiceId,
+      birthName,
+      firstGivenName,
+      givenNames,
+      usualName,
+      o.birthDate ?? '1980-05-17',
+      o.sex ?? 'F',
+      o.identityStatus ?? 'provisional',
+      o.mobilePhone ?? null,
+      o.email ?? null,
       patientSearchName({ birthName, usualName, firstGivenName, givenNames }),
     ],
   );

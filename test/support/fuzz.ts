@@ -86,7 +86,17 @@ export function hostileValues(schema: JsonSchema | undefined): unknown[] {
 }
 
 /** Hostile values for a query string or path parameter (always text on the wire). */
-export const HOSTILE_PARAMS = ['%00abc', '%E2%80%AEabc', 'x'.repeat(5000), '9999-12-31', '0001-01-01T00:00:00Z', '2026-02-30', '1e400', '..%2F..%2Fetc', '%F0%28%8C%BC'];
+export const HOSTILE_PARAMS = [
+  '%00abc',
+  '%E2%80%AEabc',
+  'x'.repeat(5000),
+  '9999-12-31',
+  '0001-01-01T00:00:00Z',
+  '2026-02-30',
+  '1e400',
+  '..%2F..%2Fetc',
+  '%F0%28%8C%BC',
+];
 
 /** Hostile raw bodies for an operation that takes JSON. */
 export const HOSTILE_BODIES = ['{"a":', '[]', 'null', '"texte"', '{}', '{"__proto__":{"admin":true}}', '\u0000', '{"a":1e99999}'];

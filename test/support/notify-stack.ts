@@ -39,7 +39,12 @@ export async function startNotifyStack(kind: DatabaseKind, senders: { smtpFrom: 
   const server = await startServer(t.db, config);
   const workers = await startAppWorkers(t.db, { transports: transportsFromConfig(config, () => {}), config, log: SILENT_LOG, tuning: FAST_WORKERS });
   return {
-    t, server, smtp, twilio, workers, config,
+    t,
+    server,
+    smtp,
+    twilio,
+    workers,
+    config,
     async close() {
       await workers.stop();
       await server.close();

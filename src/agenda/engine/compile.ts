@@ -104,12 +104,7 @@ export function rangesForMotif(compiled: CompiledRules, motifId: string): { all:
 }
 
 /** The ranges open on a local day (weekly ones unless a holiday, plus exceptional ones), from given tables. */
-export function openRanges(
-  tables: RangeTables,
-  holidays: ReadonlySet<number>,
-  dayNumber: number,
-  weekday: number,
-): CompiledRange[] {
+export function openRanges(tables: RangeTables, holidays: ReadonlySet<number>, dayNumber: number, weekday: number): CompiledRange[] {
   const exceptional = tables.exceptional.get(dayNumber);
   if (holidays.has(dayNumber)) return exceptional ?? [];
   const weekly = tables.weekly[weekday] ?? [];

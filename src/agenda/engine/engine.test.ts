@@ -166,9 +166,7 @@ describe('freeSlots: DST changes (Europe/Paris 2026)', () => {
 
   it('autumn: a 01:00–04:00 range lasts 4 real hours; 02:00–03:00 comes twice', () => {
     const r = rules({ weekly: [weekly(7, '01:00', '04:00')] });
-    assert.deepEqual(slotsOn(r, '2026-10-25', { id: 'suivi', durationMinutes: 30 }), [
-      '01:00', '01:30', '02:00', '02:30', '02:00', '02:30', '03:00', '03:30',
-    ]);
+    assert.deepEqual(slotsOn(r, '2026-10-25', { id: 'suivi', durationMinutes: 30 }), ['01:00', '01:30', '02:00', '02:30', '02:00', '02:30', '03:00', '03:30']);
   });
 
   it('autumn: a range starting in the overlap starts at the earlier (summer-time) instant', () => {
@@ -192,13 +190,16 @@ describe('nextFreeSlots', () => {
   const from = at('2026-03-30', '00:00');
 
   it('merges practitioners in start order, ties by practitioner id, and stops at the limit', () => {
-    const slots = nextFreeSlots([{ rules: bob, busy: [] }, { rules: alice, busy: [] }], suivi, from, { limit: 4 });
-    assert.deepEqual(local(slots, PARIS, true), [
-      'alice 2026-03-31 09:00',
-      'alice 2026-03-31 09:30',
-      'bob 2026-03-31 09:30',
-      'bob 2026-03-31 10:00',
-    ]);
+    const slots = nextFreeSlots(
+      [
+        { rules: bob, busy: [] },
+        { rules: alice, busy: [] },
+      ],
+      suivi,
+      from,
+      { limit: 4 },
+    );
+    assert.deepEqual(local(slots, PARIS, true), ['alice 2026-03-31 09:00', 'alice 2026-03-31 09:30', 'bob 2026-03-31 09:30', 'bob 2026-03-31 10:00']);
   });
 
   it('skips full days and stops at the horizon', () => {
@@ -209,7 +210,10 @@ describe('nextFreeSlots', () => {
   });
 
   it('applies preferences: afternoon (from 12:00), morning, weekdays and notBefore', () => {
-    const agendas = [{ rules: alice, busy: [] }, { rules: bob, busy: [] }];
+    const agendas = [
+      { rules: alice, busy: [] },
+      { rules: bob, busy: [] },
+    ];
     assert.deepEqual(local(nextFreeSlots(agendas, suivi, from, { limit: 1, partOfDay: 'afternoon' }), PARIS, true), ['alice 2026-04-02 14:00']);
     assert.deepEqual(local(nextFreeSlots(agendas, suivi, from, { limit: 1, partOfDay: 'morning', weekdays: [4] })), []);
     assert.deepEqual(local(nextFreeSlots(agendas, suivi, from, { limit: 2, weekdays: [4] })), ['2026-04-02 14:00', '2026-04-02 14:30']);

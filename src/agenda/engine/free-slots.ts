@@ -7,14 +7,7 @@ import type { AgendaRules, FreeSlotsOptions, Interval, Motif, Slot } from './typ
  * reports unsorted input, a non-positive duration or step, or malformed rules.
  * See index.ts for the grid, holiday, urgent and DST semantics.
  */
-export function freeSlots(
-  rules: AgendaRules,
-  busy: readonly Interval[],
-  motif: Motif,
-  from: number,
-  to: number,
-  opts: FreeSlotsOptions = {},
-): Slot[] {
+export function freeSlots(rules: AgendaRules, busy: readonly Interval[], motif: Motif, from: number, to: number, opts: FreeSlotsOptions = {}): Slot[] {
   const stream = new PractitionerSlots(rules, busy, motif, { from, to, now: opts.now, includeUrgent: opts.includeUrgent });
   const out: Slot[] = [];
   for (let day = stream.nextDay(); day !== null; day = stream.nextDay()) {

@@ -176,7 +176,10 @@ function fmt(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-const spanArb = fc.tuple(timeArb, timeArb).filter(([a, b]) => a !== b).map(([a, b]) => ({ start: fmt(Math.min(a, b)), end: fmt(Math.max(a, b)) }));
+const spanArb = fc
+  .tuple(timeArb, timeArb)
+  .filter(([a, b]) => a !== b)
+  .map(([a, b]) => ({ start: fmt(Math.min(a, b)), end: fmt(Math.max(a, b)) }));
 const motifIdsArb = fc.oneof(fc.constant(['a', 'b']), fc.subarray(['a', 'b'], { minLength: 1 }));
 
 interface Scenario {
@@ -207,7 +210,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
 
 function rulesArb(sc: Scenario, practitionerId: string): fc.Arbitrary<AgendaRules> {
   const dateArb = fc.constantFrom(...sc.days);
-  const sometimes = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: arb, weight: 1 });
+  const sometimes = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: arb, weight: 1 });
   // Mostly the weekdays of the window, so that most ranges open somewhere in it.
   const weekdayArb = fc.oneof(
     { arbitrary: fc.constantFrom(...sc.days.map(isoWeekday)), weight: 4 },
@@ -280,7 +283,10 @@ const agendaCase = scenarioArb.chain((sc) =>
 );
 
 function show(slots: readonly Slot[], zone: string): string[] {
-  return slots.map((s) => `${s.practitionerId} ${wallOf(zone, s.start).date} ${fmt(wallOf(zone, s.start).minutes)} ${new Date(s.start).toISOString()}${s.urgent ? ' urgent' : ''}`);
+  return slots.map(
+    (s) =>
+      `${s.practitionerId} ${wallOf(zone, s.start).date} ${fmt(wallOf(zone, s.start).minutes)} ${new Date(s.start).toISOString()}${s.urgent ? ' urgent' : ''}`,
+  );
 }
 
 // ---------------------------------------------------------------- properties
@@ -332,7 +338,7 @@ describe('availability engine against a minute-by-minute oracle', () => {
           .filter((slot) => {
             const w = wallOf(sc.zone, slot.start);
             const weekday = isoWeekday(w.date);
-            if (partOfDay !== undefined && (w.minutes < 720) !== (partOfDay === 'morning')) return false;
+            if (partOfDay !== undefined && w.minutes < 720 !== (partOfDay === 'morning')) return false;
             if (weekdays !== undefined && !weekdays.includes(weekday)) return false;
             return notBefore === undefined || w.date >= notBefore;
           })

@@ -149,7 +149,7 @@ export class PractitionerSlots {
     if (part !== undefined) {
       const wall = t + (day.offset ?? offsetAt(this.zone, t));
       const minutes = (wall - Math.floor(wall / DAY_MS) * DAY_MS) / MINUTE;
-      if ((minutes < NOON) !== (part === 'morning')) return -Infinity;
+      if (minutes < NOON !== (part === 'morning')) return -Infinity;
     }
     out.push({ practitionerId: this.practitionerId, start: t, end, urgent });
     return -Infinity;

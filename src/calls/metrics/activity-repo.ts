@@ -6,7 +6,10 @@ import type { CallEventRow } from '../events.ts';
  * Every event of the calls of the given practices that arrived (ENTER, or CLOSED for a closed line) in
  * [from, to), except training calls (calls.training, migration 0020), in log order.
  */
-export async function nonTrainingCallEvents(db: Queryable, o: { organisationId: string; practiceIds: readonly string[]; from: Date; to: Date }): Promise<CallEventRow[]> {
+export async function nonTrainingCallEvents(
+  db: Queryable,
+  o: { organisationId: string; practiceIds: readonly string[]; from: Date; to: Date },
+): Promise<CallEventRow[]> {
   const { rows } = await db.query<CallEventRow>(
     `select e.id, e.at, e.organisation_id as "organisationId", e.practice_id as "practiceId",
             e.call_id as "callId", e.agent_id as "agentId", e.event, e.data

@@ -149,8 +149,21 @@ function callRecord(callId: string, list: readonly MetricEvent[]): CallRecord | 
   if (enter === null) {
     if (closed === null) return null;
     return {
-      callId, practiceId, arrivedAt: closed, urgent, disposition: 'closed', waitMs: null, agentId: null, talkMs: null,
-      wrapUpMs: null, busyFrom: null, busyTo: null, voicemail, transferred, offers, ringNoAnswers,
+      callId,
+      practiceId,
+      arrivedAt: closed,
+      urgent,
+      disposition: 'closed',
+      waitMs: null,
+      agentId: null,
+      talkMs: null,
+      wrapUpMs: null,
+      busyFrom: null,
+      busyTo: null,
+      voicemail,
+      transferred,
+      offers,
+      ringNoAnswers,
     };
   }
   const talkMs = connectAt !== null && completeAt !== null ? completeAt - connectAt : null;

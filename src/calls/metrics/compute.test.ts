@@ -54,17 +54,42 @@ function agent(id: string, steps: [string, EventType, Record<string, unknown>?][
   for (const [time, event, data] of steps) log.push({ at: at(time), event, callId: null, practiceId: null, agentId: id, data: data ?? {} });
 }
 
-agent('A', [['08:55:00', 'LOGIN', { status: 'available' }], ['09:40:00', 'PAUSE', { status: 'break' }], ['09:50:00', 'UNPAUSE']]);
+agent('A', [
+  ['08:55:00', 'LOGIN', { status: 'available' }],
+  ['09:40:00', 'PAUSE', { status: 'break' }],
+  ['09:50:00', 'UNPAUSE'],
+]);
 agent('B', [
   ['09:10:00', 'LOGIN', { status: 'available' }],
   ['09:12:20', 'PAUSE', { status: 'break', reason: 'ring_no_answer' }],
   ['09:13:00', 'UNPAUSE'],
   ['09:50:00', 'LOGOFF'],
 ]);
-call('c0', 'P1', [['08:58:00', 'ENTER'], ['08:58:02', 'OFFER', 'A'], ['08:58:10', 'CONNECT', 'A'], ['08:59:30', 'COMPLETE', 'A'], ['09:00:01', 'WRAPUP', 'A']]);
-call('c1', 'P1', [['09:00:00', 'ENTER'], ['09:00:02', 'OFFER', 'A'], ['09:00:10', 'CONNECT', 'A'], ['09:03:10', 'COMPLETE', 'A'], ['09:03:40', 'WRAPUP', 'A']]);
-call('c2', 'P1', [['09:05:00', 'ENTER'], ['09:05:05', 'OFFER', 'A'], ['09:05:30', 'CONNECT', 'A'], ['09:07:30', 'COMPLETE', 'A'], ['09:08:00', 'WRAPUP', 'A']]);
-call('c3', 'P1', [['09:10:00', 'ENTER'], ['09:10:03', 'ABANDON']]);
+call('c0', 'P1', [
+  ['08:58:00', 'ENTER'],
+  ['08:58:02', 'OFFER', 'A'],
+  ['08:58:10', 'CONNECT', 'A'],
+  ['08:59:30', 'COMPLETE', 'A'],
+  ['09:00:01', 'WRAPUP', 'A'],
+]);
+call('c1', 'P1', [
+  ['09:00:00', 'ENTER'],
+  ['09:00:02', 'OFFER', 'A'],
+  ['09:00:10', 'CONNECT', 'A'],
+  ['09:03:10', 'COMPLETE', 'A'],
+  ['09:03:40', 'WRAPUP', 'A'],
+]);
+call('c2', 'P1', [
+  ['09:05:00', 'ENTER'],
+  ['09:05:05', 'OFFER', 'A'],
+  ['09:05:30', 'CONNECT', 'A'],
+  ['09:07:30', 'COMPLETE', 'A'],
+  ['09:08:00', 'WRAPUP', 'A'],
+]);
+call('c3', 'P1', [
+  ['09:10:00', 'ENTER'],
+  ['09:10:03', 'ABANDON'],
+]);
 call('c4', 'P2', [
   ['09:12:00', 'ENTER'],
   ['09:12:05', 'OFFER', 'B'],
@@ -74,12 +99,37 @@ call('c4', 'P2', [
   ['09:16:25', 'COMPLETE', 'A'],
   ['09:16:45', 'WRAPUP', 'A'],
 ]);
-call('c5', 'P2', [['09:20:00', 'ENTER'], ['09:21:00', 'ABANDON']]);
-call('c6', 'P2', [['09:25:00', 'ENTER'], ['09:25:02', 'OFFER', 'B'], ['09:25:05', 'CONNECT', 'B'], ['09:27:05', 'COMPLETE', 'B'], ['09:27:35', 'WRAPUP', 'B']]);
-call('c7', 'P1', [['09:30:00', 'ENTER'], ['09:33:00', 'TIMEOUT'], ['09:34:00', 'VOICEMAIL']]);
-call('c8', 'P3', [['09:35:00', 'CLOSED'], ['09:36:00', 'VOICEMAIL']]);
-call('c9', 'P1', [['09:45:00', 'ENTER'], ['09:45:01', 'OFFER', 'B'], ['09:45:15', 'CONNECT', 'B'], ['09:48:15', 'COMPLETE', 'B'], ['09:48:45', 'WRAPUP', 'B']]);
-call('c10', 'P2', [['09:58:00', 'ENTER'], ['10:00:30', 'ABANDON']]);
+call('c5', 'P2', [
+  ['09:20:00', 'ENTER'],
+  ['09:21:00', 'ABANDON'],
+]);
+call('c6', 'P2', [
+  ['09:25:00', 'ENTER'],
+  ['09:25:02', 'OFFER', 'B'],
+  ['09:25:05', 'CONNECT', 'B'],
+  ['09:27:05', 'COMPLETE', 'B'],
+  ['09:27:35', 'WRAPUP', 'B'],
+]);
+call('c7', 'P1', [
+  ['09:30:00', 'ENTER'],
+  ['09:33:00', 'TIMEOUT'],
+  ['09:34:00', 'VOICEMAIL'],
+]);
+call('c8', 'P3', [
+  ['09:35:00', 'CLOSED'],
+  ['09:36:00', 'VOICEMAIL'],
+]);
+call('c9', 'P1', [
+  ['09:45:00', 'ENTER'],
+  ['09:45:01', 'OFFER', 'B'],
+  ['09:45:15', 'CONNECT', 'B'],
+  ['09:48:15', 'COMPLETE', 'B'],
+  ['09:48:45', 'WRAPUP', 'B'],
+]);
+call('c10', 'P2', [
+  ['09:58:00', 'ENTER'],
+  ['10:00:30', 'ABANDON'],
+]);
 log.sort((a, b) => Number(a.at) - Number(b.at));
 
 const window: Omit<MetricsQuery, 'groupBy'> = { from: at('09:00:00'), to: at('10:00:00'), now: at('12:00:00'), timeZone: 'Europe/Paris' };
@@ -146,13 +196,19 @@ describe('call metrics of a hand-computed morning', () => {
 
   it('one agent only (agentId): her figures as the total', () => {
     const { total, items } = computeMetrics(log, { ...window, groupBy: 'agent', agentId: 'B' });
-    assert.deepEqual(items.map((r) => r.agentId), ['B']);
+    assert.deepEqual(
+      items.map((r) => r.agentId),
+      ['B'],
+    );
     assert.deepEqual([total.offered, total.answered, total.occupancy], [3, 2, 0.1525]);
   });
 
   it('per local half-hour, occupancy sliced by the half-hour it was spent in', () => {
     const { items } = computeMetrics(log, { ...window, groupBy: 'half_hour' });
-    assert.deepEqual(items.map((r) => r.label), ['2026-03-02T09:00+01:00', '2026-03-02T09:30+01:00']);
+    assert.deepEqual(
+      items.map((r) => r.label),
+      ['2026-03-02T09:00+01:00', '2026-03-02T09:30+01:00'],
+    );
     const [first, second] = items;
     assert.deepEqual([first!.offered, first!.answered, first!.answeredWithinThreshold, first!.shortAbandoned, first!.abandoned], [6, 4, 2, 1, 1]);
     assert.equal(first!.serviceLevel, 0.4);
@@ -219,6 +275,9 @@ describe('local half-hours', () => {
 
   it('follows the local clock of the zone asked (Réunion, UTC+4)', () => {
     const h = halfHours('Indian/Reunion', Date.parse('2026-03-02T05:10:00Z'), Date.parse('2026-03-02T05:40:00Z'));
-    assert.deepEqual(h.map((x) => localLabel('Indian/Reunion', x.start)), ['2026-03-02T09:00+04:00', '2026-03-02T09:30+04:00']);
+    assert.deepEqual(
+      h.map((x) => localLabel('Indian/Reunion', x.start)),
+      ['2026-03-02T09:00+04:00', '2026-03-02T09:30+04:00'],
+    );
   });
 });

@@ -208,12 +208,7 @@ export function computeMetrics(events: readonly MetricEvent[], q: MetricsQuery):
   const end = Math.min(q.to, q.now);
   const records = callRecords(events);
   const times = agentTimes(events, records, q.from, end);
-  const selected = records.filter(
-    (c) =>
-      c.arrivedAt >= q.from &&
-      c.arrivedAt < q.to &&
-      (q.practiceId === undefined || c.practiceId === q.practiceId),
-  );
+  const selected = records.filter((c) => c.arrivedAt >= q.from && c.arrivedAt < q.to && (q.practiceId === undefined || c.practiceId === q.practiceId));
   // Occupancy is an agent's, across practices: it has no meaning for one practice.
   const occupancyFor = (agents: readonly string[] | null, from: number, to: number) => {
     if (q.practiceId !== undefined) return NO_OCCUPANCY;

@@ -16,7 +16,7 @@ export function halfHourStart(zone: string, instant: number): number {
 /** The local half-hours that meet [from, to), in order. */
 export function halfHours(zone: string, from: number, to: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (let start = halfHourStart(zone, from); start < to; ) {
+  for (let start = halfHourStart(zone, from); start < to;) {
     let end = halfHourStart(zone, start + HALF_HOUR);
     if (end <= start) end = start + HALF_HOUR;
     out.push({ start, end });

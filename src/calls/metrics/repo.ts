@@ -51,10 +51,11 @@ export async function agentEventsOfWindow(db: Queryable, organisationId: string,
 
 /** The practice's time zone, if it is in the scope given. */
 export async function practiceZone(db: Queryable, organisationId: string, practiceIds: readonly string[], practiceId: string): Promise<string | null> {
-  const { rows } = await db.query<{ time_zone: string }>(
-    'select time_zone from practices where id = $1 and organisation_id = $2 and id = any($3::uuid[])',
-    [practiceId, organisationId, practiceIds],
-  );
+  const { rows } = await db.query<{ time_zone: string }>('select time_zone from practices where id = $1 and organisation_id = $2 and id = any($3::uuid[])', [
+    practiceId,
+    organisationId,
+    practiceIds,
+  ]);
   return rows[0]?.time_zone ?? null;
 }
 
@@ -73,4 +74,3 @@ export async function isAgentOf(db: Queryable, organisationId: string, userId: s
   const { rows } = await db.query('select 1 from users where id = $1 and organisation_id = $2 and role = $3', [userId, organisationId, 'agent']);
   return rows.length > 0;
 }
-

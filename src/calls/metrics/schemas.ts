@@ -5,10 +5,12 @@ import { zTimeZone } from '../../core/identifiers.ts';
 
 const instantOrDate = z
   .union([zInstant, zLocalDate])
-  .meta({ description: "Instant ISO 8601 avec décalage, ou date locale (= 00:00 ce jour-là) / an instant, or a local date (its 00:00)" });
+  .meta({ description: 'Instant ISO 8601 avec décalage, ou date locale (= 00:00 ce jour-là) / an instant, or a local date (its 00:00)' });
 
 export const zMetricsQuery = z.strictObject({
-  from: instantOrDate.optional().meta({ description: "Début [inclus) ; défaut : aujourd'hui 00:00 local (temps réel) / start; default: today's local midnight (live)" }),
+  from: instantOrDate
+    .optional()
+    .meta({ description: "Début [inclus) ; défaut : aujourd'hui 00:00 local (temps réel) / start; default: today's local midnight (live)" }),
   to: instantOrDate.optional().meta({ description: 'Fin (exclue) ; défaut : maintenant / end (excluded); default: now' }),
   practiceId: z.guid().optional(),
   agentId: z.guid().optional(),

@@ -60,7 +60,9 @@ export async function getCallMetrics(db: Db, ctx: RequestContext, q: MetricsQuer
 
   const zone =
     q.timeZone ??
-    (q.practiceId !== undefined ? await repo.practiceZone(db, actor.organisationId, scope, q.practiceId) : await repo.commonZone(db, actor.organisationId, scope)) ??
+    (q.practiceId !== undefined
+      ? await repo.practiceZone(db, actor.organisationId, scope, q.practiceId)
+      : await repo.commonZone(db, actor.organisationId, scope)) ??
     DEFAULT_ZONE;
   const from = q.from !== undefined ? instantOf(q.from, zone) : localToInstant(zone, instantToLocal(zone, now).date, '00:00');
   const to = q.to !== undefined ? instantOf(q.to, zone) : now;
@@ -71,7 +73,13 @@ export async function getCallMetrics(db: Db, ctx: RequestContext, q: MetricsQuer
 
   const practices = q.practiceId !== undefined ? [q.practiceId] : scope;
   const [calls, agents] = await Promise.all([
-    repo.callEventsOfWindow(db, { organisationId: actor.organisationId, practiceIds: practices, from: new Date(from), to: new Date(to), limit: MAX_EVENTS + 1 }),
+    repo.callEventsOfWindow(db, {
+      organisationId: actor.organisationId,
+      practiceIds: practices,
+      from: new Date(from),
+      to: new Date(to),
+      limit: MAX_EVENTS + 1,
+    }),
     repo.agentEventsOfWindow(db, actor.organisationId, agentId ?? null, new Date(from), new Date(to)),
   ]);
   // Figures computed on part of the log would be wrong, not approximate: refuse, and say so.

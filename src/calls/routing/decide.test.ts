@@ -40,22 +40,37 @@ describe('routing decision', () => {
       agent('middle', { assigned: ['A'], idleSince: T0 - 60_000 }),
     ];
     const { assignments } = decide({ now: s(20), calls: [call('c1'), call('c2', { enqueuedAt: s(1) })], agents, configs: configs() });
-    assert.deepEqual(assignments.map((a) => [a.callId, a.agentId]), [['c1', 'longest'], ['c2', 'middle']]);
+    assert.deepEqual(
+      assignments.map((a) => [a.callId, a.agentId]),
+      [
+        ['c1', 'longest'],
+        ['c2', 'middle'],
+      ],
+    );
   });
 
   it('serves urgent calls first, then the oldest', () => {
     const calls = [call('old'), call('urgent', { enqueuedAt: s(10), urgent: true }), call('newer', { enqueuedAt: s(5) })];
     const one = decide({ now: s(20), calls, agents: [agent('x', { dedicated: ['A'] })], configs: configs() });
-    assert.deepEqual(one.assignments.map((a) => a.callId), ['urgent']);
+    assert.deepEqual(
+      one.assignments.map((a) => a.callId),
+      ['urgent'],
+    );
     const two = decide({ now: s(20), calls, agents: [agent('x', { dedicated: ['A'] }), agent('y', { dedicated: ['A'] })], configs: configs() });
-    assert.deepEqual(two.assignments.map((a) => a.callId), ['urgent', 'old']);
+    assert.deepEqual(
+      two.assignments.map((a) => a.callId),
+      ['urgent', 'old'],
+    );
   });
 
   it('serves a call put back after an unanswered ring before calls that came after it', () => {
     // 'requeued' rang once, nobody answered: its place (enqueuedAt) is unchanged.
     const calls = [call('later', { enqueuedAt: s(30) }), call('requeued', { enqueuedAt: s(0), attempts: 1 })];
     const { assignments } = decide({ now: s(40), calls, agents: [agent('x', { dedicated: ['A'] })], configs: configs() });
-    assert.deepEqual(assignments.map((a) => a.callId), ['requeued']);
+    assert.deepEqual(
+      assignments.map((a) => a.callId),
+      ['requeued'],
+    );
   });
 
   it('never rings one agent for two calls nor one call at two agents', () => {
@@ -86,7 +101,13 @@ describe('routing decision', () => {
     const cfg = configs({ A: { maxQueueLength: 2 } });
     const calls = [call('c1'), call('c2', { enqueuedAt: s(1) }), call('c3', { enqueuedAt: s(2) }), call('c4', { enqueuedAt: s(3), urgent: true })];
     const { overflows } = decide({ now: s(5), calls, agents: [], configs: cfg });
-    assert.deepEqual(overflows.map((o) => [o.callId, o.reason, o.queueLength]), [['c2', 'queue_length', 4], ['c3', 'queue_length', 4]]);
+    assert.deepEqual(
+      overflows.map((o) => [o.callId, o.reason, o.queueLength]),
+      [
+        ['c2', 'queue_length', 4],
+        ['c3', 'queue_length', 4],
+      ],
+    );
   });
 
   it('counts queue length per practice', () => {

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { lineState, type LineRules } from './line-state.ts';
 import { normaliseServiceHours } from '../../practices/service-hours.ts';
 
-const weekdays = { mon: [['08:00', '19:00']], tue: [['08:00', '19:00']], wed: [['08:00', '19:00']], thu: [['08:00', '19:00']], fri: [['08:00', '19:00']], sat: [['08:00', '12:00']] };
+const weekdays = {
+  mon: [['08:00', '19:00']],
+  tue: [['08:00', '19:00']],
+  wed: [['08:00', '19:00']],
+  thu: [['08:00', '19:00']],
+  fri: [['08:00', '19:00']],
+  sat: [['08:00', '12:00']],
+};
 
 function rules(o: Partial<LineRules> = {}): LineRules {
   return { serviceHours: normaliseServiceHours(weekdays), timeZone: 'Europe/Paris', region: 'metropole', openOnPublicHolidays: false, ...o };
@@ -40,7 +47,11 @@ describe('line open or closed', () => {
 
   it('judges the holiday by the practice’s local date, not UTC', () => {
     // 22 May 2026 21:30 in Martinique is already 23 May in UTC: still the holiday there.
-    const martinique = rules({ region: 'martinique', timeZone: 'America/Martinique', serviceHours: normaliseServiceHours({ fri: [['00:00', '24:00']], sat: [['00:00', '24:00']] }) });
+    const martinique = rules({
+      region: 'martinique',
+      timeZone: 'America/Martinique',
+      serviceHours: normaliseServiceHours({ fri: [['00:00', '24:00']], sat: [['00:00', '24:00']] }),
+    });
     assert.deepEqual(lineState(martinique, Date.parse('2026-05-23T01:30:00Z')), { open: false, reason: 'holiday' });
   });
 

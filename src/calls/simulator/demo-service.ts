@@ -88,7 +88,13 @@ export function demoCallsPlugin(db: Db, config: Config, env: NodeJS.ProcessEnv =
         const start = systemClock.nowMs();
         const calls = generateTraffic({ seed: `demo-${start}`, start, durationMs: CHUNK_MS, callsPerHour: settings!.callsPerHour, practices: found.lines });
         const summary = await runSimulation({
-          baseUrl, authToken: authToken!, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), agents: accounts, calls, simStart: start, speed: 1,
+          baseUrl,
+          authToken: authToken!,
+          ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+          agents: accounts,
+          calls,
+          simStart: start,
+          speed: 1,
           signal: controller.signal,
           onCall: (sim, what) => app.log.info({ callSid: sim.callSid, practiceId: sim.practiceId, step: what }, 'demo call'),
         });
@@ -109,7 +115,16 @@ export function demoCallsPlugin(db: Db, config: Config, env: NodeJS.ProcessEnv =
       await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
       const { runtime } = callsHandle(app.server);
       for (const userId of agentIds) {
-        const actor = { userId, organisationId, role: 'agent' as const, email: '', displayName: '', locale: 'fr' as const, practitionerId: null, practiceIds: [] };
+        const actor = {
+          userId,
+          organisationId,
+          role: 'agent' as const,
+          email: '',
+          displayName: '',
+          locale: 'fr' as const,
+          practitionerId: null,
+          practiceIds: [],
+        };
         await setMyStatus(runtime, { actor, requestId: 'demo-calls-shutdown', clock: runtime.clock }, 'logged_out').catch(() => undefined);
       }
     });

@@ -100,8 +100,15 @@ export class Carrier {
 
   incoming(callSid: string, to: string, from: string): Promise<string[]> {
     return this.post('/voice', {
-      CallSid: callSid, AccountSid: this.accountSid, To: to, Called: to, From: from, Caller: from,
-      Direction: 'inbound', CallStatus: 'ringing', ApiVersion: '2010-04-01',
+      CallSid: callSid,
+      AccountSid: this.accountSid,
+      To: to,
+      Called: to,
+      From: from,
+      Caller: from,
+      Direction: 'inbound',
+      CallStatus: 'ringing',
+      ApiVersion: '2010-04-01',
     });
   }
   press(callSid: string, digits: string): Promise<string[]> {
@@ -115,7 +122,9 @@ export class Carrier {
   }
   recorded(callSid: string, seconds: number): Promise<string[]> {
     return this.post('/voicemail', {
-      CallSid: callSid, AccountSid: this.accountSid, RecordingUrl: `https://simulator.invalid/Recordings/RE${callSid.slice(2)}`,
+      CallSid: callSid,
+      AccountSid: this.accountSid,
+      RecordingUrl: `https://simulator.invalid/Recordings/RE${callSid.slice(2)}`,
       RecordingDuration: String(seconds),
     });
   }

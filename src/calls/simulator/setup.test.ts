@@ -25,6 +25,9 @@ it('scales the queue delays to a compressed clock, keeping the tiers in order an
     ringTimeoutSeconds: 1,
   });
   const fast = scaledQueueSettings(defaults, 1000);
-  assert.deepEqual([fast.dedicatedAfterSeconds, fast.trainedAfterSeconds, fast.poolAfterSeconds, fast.maxWaitSeconds, fast.ringTimeoutSeconds, fast.wrapUpSeconds], [0, 0, 0, 1, 1, 1]);
+  assert.deepEqual(
+    [fast.dedicatedAfterSeconds, fast.trainedAfterSeconds, fast.poolAfterSeconds, fast.maxWaitSeconds, fast.ringTimeoutSeconds, fast.wrapUpSeconds],
+    [0, 0, 0, 1, 1, 1],
+  );
   assert.equal(fast.maxQueueLength, 10, 'a length is not a delay');
 });

@@ -17,10 +17,16 @@ describe('simulated traffic', () => {
     const a = generateTraffic(base);
     assert.deepEqual(generateTraffic(base), a);
     assert.notDeepEqual(generateTraffic({ ...base, seed: 's2' }).slice(0, 5), a.slice(0, 5));
-    assert.ok(a.every((c, i) => i === 0 || c.at >= a[i - 1]!.at), 'in arrival order');
+    assert.ok(
+      a.every((c, i) => i === 0 || c.at >= a[i - 1]!.at),
+      'in arrival order',
+    );
     assert.ok(a.every((c) => /^CA[0-9a-f]{32}$/.test(c.callSid) && /^\+33[67]\d{8}$/.test(c.from)));
     assert.equal(new Set(a.map((c) => c.callSid)).size, a.length);
-    assert.ok(a.some((c, i) => a.findIndex((x) => x.from === c.from) !== i), 'some callers call again');
+    assert.ok(
+      a.some((c, i) => a.findIndex((x) => x.from === c.from) !== i),
+      'some callers call again',
+    );
     // …but never within the hour: a console tells calls apart by called and caller number.
     const last = new Map<string, number>();
     for (const c of a) {

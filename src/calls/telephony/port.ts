@@ -85,8 +85,7 @@ export const ANNOUNCEMENTS = {
   urgentNoted: 'Votre appel est signalé comme urgent. Un secrétaire va vous répondre.',
   pleaseHold: 'Tous nos secrétaires sont en ligne. Merci de patienter, votre appel va être traité.',
   closed: (practiceName: string) =>
-    `Vous êtes bien au secrétariat de ${practiceName}. Le secrétariat est actuellement fermé. ` +
-    "En cas d'urgence médicale, composez le 15.",
+    `Vous êtes bien au secrétariat de ${practiceName}. Le secrétariat est actuellement fermé. ` + "En cas d'urgence médicale, composez le 15.",
   leaveMessage: 'Vous pouvez laisser un message après le bip. Appuyez sur dièse pour terminer.',
   overflowVoicemail: 'Tous nos secrétaires sont occupés.',
   callback: 'Tous nos secrétaires sont occupés. Votre demande de rappel est enregistrée : nous vous rappellerons dès que possible. Au revoir.',

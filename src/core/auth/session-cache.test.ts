@@ -56,7 +56,7 @@ describe('session cache', () => {
     assert.equal(cache.get('t1')?.userId, 'u1');
   });
 
-  it("forgets one token, or every token of a user", () => {
+  it('forgets one token, or every token of a user', () => {
     const { cache, clock } = cacheAt(1_000_000);
     const later = clock.now + 60_000;
     cache.set('a1', { actor: actor('a'), expiresAt: later }, cache.mark());

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `Le dossier de données ${dataDir} est déjà utilisé par un autre processus Relais (pid ${pid}). ` +
         `Arrêtez-le, ou choisissez un autre dossier avec RELAIS_DATA_DIR. ` +

@@ -15,7 +15,13 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     try {
       useBaselineWasmCompiler();
       const inner = await openPglite(config.dataDir);
-      db = { ...inner, close: async () => { await inner.close(); release(); } };
+      db = {
+        ...inner,
+        close: async () => {
+          await inner.close();
+          release();
+        },
+      };
     } catch (e) {
       release();
       throw e;

@@ -30,8 +30,19 @@ export async function insertDelivery(q: Queryable, d: NewDelivery): Promise<stri
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      on conflict (dedupe_key) do nothing returning id`,
     [
-      d.organisationId, d.practiceId, d.patientId ?? null, d.appointmentId ?? null, d.messageId ?? null, d.recipientKind, d.channel, d.address,
-      d.template, d.locale, JSON.stringify(d.params), d.dedupeKey, d.maxAttempts,
+      d.organisationId,
+      d.practiceId,
+      d.patientId ?? null,
+      d.appointmentId ?? null,
+      d.messageId ?? null,
+      d.recipientKind,
+      d.channel,
+      d.address,
+      d.template,
+      d.locale,
+      JSON.stringify(d.params),
+      d.dedupeKey,
+      d.maxAttempts,
     ],
   );
   return rows[0]?.id ?? null;
@@ -75,7 +86,11 @@ interface ClaimRow {
  * Takes the delivery for one attempt: queued, or sending under a lease that ran out (its worker died).
  * Answers undefined when it is sent, failed, or held by a live worker.
  */
-export async function claimDelivery(q: Queryable, id: string, o: { leaseSeconds: number; transports: Record<Channel, string> }): Promise<ClaimedDelivery | undefined> {
+export async function claimDelivery(
+  q: Queryable,
+  id: string,
+  o: { leaseSeconds: number; transports: Record<Channel, string> },
+): Promise<ClaimedDelivery | undefined> {
   const { leaseSeconds, transports } = o;
   const { rows } = await q.query<ClaimRow>(
     `update deliveries set status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2),
@@ -266,16 +281,28 @@ export async function listDeliveries(q: Queryable, actor: Actor, f: DeliveryFilt
              or exists (select 1 from appointments a where a.id = d.appointment_id and a.practitioner_id = $9))
       order by d.created_at desc, d.id
       limit $10`,
-    [actor.organisationId, actor.practiceIds, f.practiceId ?? null, f.patientId ?? null, f.appointmentId ?? null, f.messageId ?? null, f.status ?? null, f.before ?? null, f.practitionerId ?? null, f.limit + 1],
+    [
+      actor.organisationId,
+      actor.practiceIds,
+      f.practiceId ?? null,
+      f.patientId ?? null,
+      f.appointmentId ?? null,
+      f.messageId ?? null,
+      f.status ?? null,
+      f.before ?? null,
+      f.practitionerId ?? null,
+      f.limit + 1,
+    ],
   );
   return rows.map(dto);
 }
 
 export async function findDelivery(q: Queryable, actor: Actor, id: string): Promise<DeliveryDetailDto | undefined> {
-  const { rows } = await q.query<DtoRow>(
-    'select d.* from deliveries d where d.id = $1 and d.organisation_id = $2 and d.practice_id = any($3::uuid[])',
-    [id, actor.organisationId, actor.practiceIds],
-  );
+  const { rows } = await q.query<DtoRow>('select d.* from deliveries d where d.id = $1 and d.organisation_id = $2 and d.practice_id = any($3::uuid[])', [
+    id,
+    actor.organisationId,
+    actor.practiceIds,
+  ]);
   const r = rows[0];
   return r ? { ...dto(r), address: r.address, subject: r.subject, body: r.body } : undefined;
 }

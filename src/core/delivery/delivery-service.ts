@@ -11,7 +11,19 @@
 import type { Db, Queryable } from '../db/types.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import type { Clock } from '../time/clock.ts';
-import { applyProviderStatus, claimDelivery, insertDelivery, isHeld, markAttemptFailed, markObsolete, markSent, storeRendered, type ClaimedDelivery, type NewDelivery, type ProviderStatus } from './deliveries-repo.ts';
+import {
+  applyProviderStatus,
+  claimDelivery,
+  insertDelivery,
+  isHeld,
+  markAttemptFailed,
+  markObsolete,
+  markSent,
+  storeRendered,
+  type ClaimedDelivery,
+  type NewDelivery,
+  type ProviderStatus,
+} from './deliveries-repo.ts';
 import { DELIVERY_QUEUE, type Tuning } from './queues.ts';
 import { PermanentFailure, type Transports } from './transports/types.ts';
 

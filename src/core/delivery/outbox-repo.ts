@@ -26,7 +26,14 @@ export async function takeEvents(tx: Queryable, batch: number): Promise<OutboxEv
       where processed_at is null order by id limit $1 for update skip locked`,
     [batch],
   );
-  return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, practiceId: r.practice_id, type: r.type, payload: r.payload, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    practiceId: r.practice_id,
+    type: r.type,
+    payload: r.payload,
+    createdAt: r.created_at,
+  }));
 }
 
 export async function markProcessed(tx: Queryable, ids: number[]): Promise<void> {

@@ -73,7 +73,14 @@ export async function startWorkers(db: Db, o: WorkerOptions): Promise<Workers> {
     superviseIntervalSeconds: tuning.superviseIntervalSeconds,
     onError: (e) => o.log.error({ err: e }, 'job queue error'),
   });
-  const ctx: WorkerContext = { db, jobs, tuning, clock, log: o.log, work: { batchSize: tuning.jobBatch, pollingIntervalSeconds: tuning.pollingIntervalSeconds } };
+  const ctx: WorkerContext = {
+    db,
+    jobs,
+    tuning,
+    clock,
+    log: o.log,
+    work: { batchSize: tuning.jobBatch, pollingIntervalSeconds: tuning.pollingIntervalSeconds },
+  };
   const renderers = new Map(o.features.flatMap((f) => Object.entries(f.renderers ?? {})));
   const sendDeps = { transports: o.transports, secret, baseUrl: linkBaseUrl(o.config), tuning, clock, renderers };
 

@@ -32,11 +32,27 @@ export const ERRORS = {
   email_taken: { status: 409, fr: 'Cette adresse e-mail est déjà utilisée.', en: 'This email address is already in use.' },
   rpps_taken: { status: 409, fr: 'Ce numéro RPPS est déjà enregistré.', en: 'This RPPS number is already registered.' },
   phone_number_taken: { status: 409, fr: 'Ce numéro est déjà attribué à un cabinet.', en: 'This number is already assigned to a practice.' },
-  slot_taken: { status: 409, fr: "Ce créneau vient d'être pris ; voici les prochains créneaux libres.", en: 'This slot has just been taken; here are the next free slots.' },
-  series_conflict: { status: 409, fr: 'Certaines dates de la série ne sont pas disponibles ; rien n’a été réservé.', en: 'Some dates of the series are not available; nothing was booked.' },
-  appointment_not_active: { status: 409, fr: "Ce rendez-vous n'est plus actif (annulé ou déjà clos).", en: 'This appointment is no longer active (cancelled or closed).' },
+  slot_taken: {
+    status: 409,
+    fr: "Ce créneau vient d'être pris ; voici les prochains créneaux libres.",
+    en: 'This slot has just been taken; here are the next free slots.',
+  },
+  series_conflict: {
+    status: 409,
+    fr: 'Certaines dates de la série ne sont pas disponibles ; rien n’a été réservé.',
+    en: 'Some dates of the series are not available; nothing was booked.',
+  },
+  appointment_not_active: {
+    status: 409,
+    fr: "Ce rendez-vous n'est plus actif (annulé ou déjà clos).",
+    en: 'This appointment is no longer active (cancelled or closed).',
+  },
   rule_violation: { status: 422, fr: "Ce rendez-vous ne respecte pas les règles de l'agenda.", en: 'This appointment breaks the agenda rules.' },
-  idempotency_key_reused: { status: 422, fr: 'Cette clé d’idempotence a déjà servi pour une autre requête.', en: 'This idempotency key was already used for a different request.' },
+  idempotency_key_reused: {
+    status: 422,
+    fr: 'Cette clé d’idempotence a déjà servi pour une autre requête.',
+    en: 'This idempotency key was already used for a different request.',
+  },
   outcome_too_early: { status: 422, fr: "Le rendez-vous n'a pas encore commencé.", en: 'The appointment has not started yet.' },
   signature_invalid: { status: 403, fr: "Signature de l'opérateur téléphonique absente ou invalide.", en: 'Missing or invalid telephony provider signature.' },
   call_state_changed: {
@@ -67,15 +83,35 @@ export const ERRORS = {
     en: 'No reasonable staffing meets this service level target under this maximum occupancy.',
   },
   // Billing
-  invoice_not_draft: { status: 409, fr: 'Cette facture est émise : elle ne peut plus être modifiée (faites un avoir).', en: 'This invoice has been issued: it can no longer be changed (issue a credit note).' },
+  invoice_not_draft: {
+    status: 409,
+    fr: 'Cette facture est émise : elle ne peut plus être modifiée (faites un avoir).',
+    en: 'This invoice has been issued: it can no longer be changed (issue a credit note).',
+  },
   invoice_not_issued: { status: 409, fr: "Cette facture n'est pas encore émise.", en: 'This invoice has not been issued yet.' },
-  invoice_already_credited: { status: 409, fr: 'Cette facture a déjà été annulée par un avoir.', en: 'This invoice has already been cancelled by a credit note.' },
+  invoice_already_credited: {
+    status: 409,
+    fr: 'Cette facture a déjà été annulée par un avoir.',
+    en: 'This invoice has already been cancelled by a credit note.',
+  },
   invoice_empty: { status: 422, fr: 'Une facture sans ligne ne peut pas être émise.', en: 'An invoice without lines cannot be issued.' },
-  payment_exceeds_balance: { status: 422, fr: 'Ce paiement dépasse le reste à payer de la facture.', en: 'This payment exceeds what remains due on the invoice.' },
-  contract_period_invoiced: { status: 409, fr: 'Une facture émise couvre déjà cette date : une nouvelle version du contrat ne peut commencer qu’après.', en: 'An issued invoice already covers this date: a new contract version can only start after it.' },
+  payment_exceeds_balance: {
+    status: 422,
+    fr: 'Ce paiement dépasse le reste à payer de la facture.',
+    en: 'This payment exceeds what remains due on the invoice.',
+  },
+  contract_period_invoiced: {
+    status: 409,
+    fr: 'Une facture émise couvre déjà cette date : une nouvelle version du contrat ne peut commencer qu’après.',
+    en: 'An issued invoice already covers this date: a new contract version can only start after it.',
+  },
   practice_already_billed: { status: 409, fr: 'Ce cabinet est déjà facturé à un autre client.', en: 'This practice is already billed to another client.' },
   booking_code_invalid: { status: 422, fr: 'Code incorrect. Vérifiez le SMS reçu.', en: 'Wrong code. Check the text message you received.' },
-  booking_request_expired: { status: 410, fr: 'Cette demande a expiré : recommencez la prise de rendez-vous.', en: 'This request has expired: please book again.' },
+  booking_request_expired: {
+    status: 410,
+    fr: 'Cette demande a expiré : recommencez la prise de rendez-vous.',
+    en: 'This request has expired: please book again.',
+  },
   online_booking_cap: {
     status: 429,
     fr: 'Trop de rendez-vous en ligne en attente pour ce numéro : appelez le cabinet.',
@@ -111,5 +147,4 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('not_found');
-export const invalidField = (field: string, message: string) =>
-  new AppError('validation_failed', { field, issues: [{ field, message }] });
+export const invalidField = (field: string, message: string) => new AppError('validation_failed', { field, issues: [{ field, message }] });

@@ -44,7 +44,9 @@ export async function startBoss(db: Db, options: BossOptions): Promise<PgBoss> {
     supervise: options.supervise,
     schedule: false,
     migrate: true,
-    ...(options.superviseIntervalSeconds ? { superviseIntervalSeconds: options.superviseIntervalSeconds, monitorIntervalSeconds: options.superviseIntervalSeconds } : {}),
+    ...(options.superviseIntervalSeconds
+      ? { superviseIntervalSeconds: options.superviseIntervalSeconds, monitorIntervalSeconds: options.superviseIntervalSeconds }
+      : {}),
   };
   const boss = new PgBoss(config);
   boss.on('error', (error) => options.onError?.(error as Error));

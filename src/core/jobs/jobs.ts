@@ -31,7 +31,10 @@ export class Jobs {
   private readonly defined = new Set<string>();
   private constructor(readonly boss: PgBoss) {}
 
-  static async start(db: Db, o: { supervise: boolean; queues: readonly QueueDefinition[]; superviseIntervalSeconds?: number; onError?: (e: Error) => void }): Promise<Jobs> {
+  static async start(
+    db: Db,
+    o: { supervise: boolean; queues: readonly QueueDefinition[]; superviseIntervalSeconds?: number; onError?: (e: Error) => void },
+  ): Promise<Jobs> {
     // Two instances starting together on a fresh database would both create pg-boss' schema: one at a time.
     return withStartupLock(db, JOBS_STARTUP_LOCK, async () => {
       const boss = await startBoss(db, o);
@@ -66,13 +69,9 @@ export class Jobs {
 
   /** Runs `handler` for each job of the queue, one at a time per fetched batch. A throw retries the job. */
   async work<T>(name: string, options: WorkOptions, handler: JobHandler<T>): Promise<string> {
-    return this.boss.work<T>(
-      name,
-      { batchSize: options.batchSize ?? 5, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-      async (jobs) => {
-        for (const job of jobs) await handler(job);
-      },
-    );
+    return this.boss.work<T>(name, { batchSize: options.batchSize ?? 5, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+      for (const job of jobs) await handler(job);
+    });
   }
 
   /** Stops polling; `graceful: false` abandons running handlers (their jobs expire and run again). */

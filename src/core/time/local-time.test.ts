@@ -38,7 +38,10 @@ describe('local time conversions', () => {
       return (end - start) / HOUR;
     };
     assert.deepEqual([length('2026-03-29'), length('2026-03-30'), length('2026-10-25')], [23, 24, 25]);
-    assert.equal(localDaysInterval('Indian/Reunion', '2026-12-31', '2027-01-01').end - localDaysInterval('Indian/Reunion', '2026-12-31', '2027-01-01').start, 48 * HOUR);
+    assert.equal(
+      localDaysInterval('Indian/Reunion', '2026-12-31', '2027-01-01').end - localDaysInterval('Indian/Reunion', '2026-12-31', '2027-01-01').start,
+      48 * HOUR,
+    );
   });
 
   it('reads the local date of an instant across the date line of the zone', () => {

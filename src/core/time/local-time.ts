@@ -209,7 +209,6 @@ export function dayNumberOf(date: string): number {
   return day;
 }
 
-
 /** 'YYYY-MM-DD' of a day number. */
 export function dateOfDayNumber(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
@@ -217,7 +216,7 @@ export function dateOfDayNumber(dayNumber: number): string {
 
 /** ISO weekday (Monday = 1) of a day number; 1970-01-01 was a Thursday. */
 export function weekdayOfDayNumber(dayNumber: number): IsoWeekday {
-  return ((((dayNumber + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
+  return (((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 /** Conversion data of one local date, cached per zone. */

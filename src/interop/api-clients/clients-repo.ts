@@ -39,7 +39,9 @@ export async function listClients(q: Queryable, actor: Actor): Promise<ApiClient
 }
 
 export async function clientSecretHash(q: Queryable, clientId: string): Promise<{ secretHash: string; scopes: ApiScope[] } | null> {
-  const { rows } = await q.query<{ secret_hash: string; scopes: ApiScope[] }>('select secret_hash, scopes from api_clients where id = $1 and active', [clientId]);
+  const { rows } = await q.query<{ secret_hash: string; scopes: ApiScope[] }>('select secret_hash, scopes from api_clients where id = $1 and active', [
+    clientId,
+  ]);
   return rows[0] ? { secretHash: rows[0].secret_hash, scopes: rows[0].scopes } : null;
 }
 

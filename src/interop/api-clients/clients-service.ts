@@ -11,12 +11,22 @@ import type { ApiScope } from './scopes.ts';
 export const TOKEN_TTL_SECONDS = 900;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export async function createApiClient(db: Db, ctx: RequestContext, input: { name: string; scopes: ApiScope[]; practiceIds: string[] }): Promise<ApiClientDto & { clientSecret: string }> {
+export async function createApiClient(
+  db: Db,
+  ctx: RequestContext,
+  input: { name: string; scopes: ApiScope[]; practiceIds: string[] },
+): Promise<ApiClientDto & { clientSecret: string }> {
   if (input.practiceIds.some((p) => !ctx.actor.practiceIds.includes(p))) throw notFound();
   const id = randomUUID();
   const clientSecret = randomBytes(32).toString('base64url');
   return db.transaction(async (tx) => {
-    const c = await insertClient(tx, ctx.actor, { id, name: input.name, secretHash: sha256(clientSecret), scopes: input.scopes, practiceIds: input.practiceIds });
+    const c = await insertClient(tx, ctx.actor, {
+      id,
+      name: input.name,
+      secretHash: sha256(clientSecret),
+      scopes: input.scopes,
+      practiceIds: input.practiceIds,
+    });
     await audit(tx, ctx, { action: 'api_client.create', outcome: 'ok', detail: { clientId: id, scopes: input.scopes, practiceIds: input.practiceIds } });
     return { ...c, clientSecret };
   });
@@ -25,7 +35,10 @@ export async function createApiClient(db: Db, ctx: RequestContext, input: { name
 export const getApiClients = (db: Db, ctx: RequestContext) => listClients(db, ctx.actor);
 
 /** OAuth 2 client credentials: null when the client is unknown, inactive or the secret wrong. */
-export async function issueToken(db: Db, o: { clientId: string; clientSecret: string; clock: Clock }): Promise<{ accessToken: string; expiresIn: number; scope: string } | null> {
+export async function issueToken(
+  db: Db,
+  o: { clientId: string; clientSecret: string; clock: Clock },
+): Promise<{ accessToken: string; expiresIn: number; scope: string } | null> {
   if (!/^[0-9a-f-]{36}$/.test(o.clientId)) return null;
   const client = await clientSecretHash(db, o.clientId);
   const given = Buffer.from(sha256(o.clientSecret));

@@ -11,7 +11,16 @@ import type { ApiScope } from '../api-clients/scopes.ts';
 import { capabilityStatement, outcome, searchBundle } from './resources.ts';
 import * as fhir from './fhir-service.ts';
 
-const ISSUE_CODE: Record<number, string> = { 400: 'invalid', 401: 'login', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'deleted', 422: 'business-rule', 429: 'throttled' };
+const ISSUE_CODE: Record<number, string> = {
+  400: 'invalid',
+  401: 'login',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  410: 'deleted',
+  422: 'business-rule',
+  429: 'throttled',
+};
 
 class Unauthorized extends Error {}
 class MissingScope extends Error {}
@@ -26,11 +35,14 @@ export function fhirRoutes(db: Db, o: { config: Config; clock: Clock }) {
       }
     };
     app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, (_r, body, done) => json(body as string, done));
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) =>
+      done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    );
     app.setErrorHandler((error, request, reply) => {
       reply.header('content-type', 'application/fhir+json; charset=utf-8');
       if (error instanceof fhir.FhirInvalid) return reply.status(400).send(outcome(error.code, error.diagnostics, error.expression));
-      if (error instanceof Unauthorized) return reply.status(401).header('www-authenticate', 'Bearer').send(outcome('login', 'A valid bearer token is required'));
+      if (error instanceof Unauthorized)
+        return reply.status(401).header('www-authenticate', 'Bearer').send(outcome('login', 'A valid bearer token is required'));
       if (error instanceof MissingScope) return reply.status(403).send(outcome('forbidden', error.message));
       const e = toAppError(error);
       if (e.status >= 500) request.log.error({ err: error }, 'FHIR request failed');
@@ -64,17 +76,26 @@ export function fhirRoutes(db: Db, o: { config: Config; clock: Clock }) {
       if (!issued) return reply.status(401).send({ error: 'invalid_client' });
       return { access_token: issued.accessToken, token_type: 'Bearer', expires_in: issued.expiresIn, scope: issued.scope };
     });
-    app.get('/metadata', { config: { public: true } }, async (request) => capabilityStatement({ baseUrl: base(request), version: VERSION, date: o.clock.now().toISOString() }));
+    app.get('/metadata', { config: { public: true } }, async (request) =>
+      capabilityStatement({ baseUrl: base(request), version: VERSION, date: o.clock.now().toISOString() }),
+    );
     app.get<{ Params: { id: string } }>('/Patient/:id', async (request) => fhir.readPatient(db, await context(request, 'patients.read'), request.params.id));
-    app.get<{ Params: { id: string } }>('/Appointment/:id', async (request) => fhir.readAppointment(db, await context(request, 'agenda.read'), request.params.id));
+    app.get<{ Params: { id: string } }>('/Appointment/:id', async (request) =>
+      fhir.readAppointment(db, await context(request, 'agenda.read'), request.params.id),
+    );
     app.get('/Appointment', async (request) => {
       const ctx = await context(request, 'agenda.read');
       return searchBundle(await fhir.searchAppointments(db, ctx, { params: request.query as Record<string, string>, clock: o.clock }), base(request));
     });
     app.post('/Appointment', async (request, reply) => {
       const created = await fhir.createAppointment(db, await context(request, 'agenda.book'), (request.body ?? {}) as never);
-      return reply.status(201).header('location', `${base(request)}/Appointment/${created.id}`).send(created);
+      return reply
+        .status(201)
+        .header('location', `${base(request)}/Appointment/${created.id}`)
+        .send(created);
     });
-    app.put<{ Params: { id: string } }>('/Appointment/:id', async (request) => fhir.updateAppointment(db, await context(request, 'agenda.book'), request.params.id, (request.body ?? {}) as never));
+    app.put<{ Params: { id: string } }>('/Appointment/:id', async (request) =>
+      fhir.updateAppointment(db, await context(request, 'agenda.book'), request.params.id, (request.body ?? {}) as never),
+    );
   };
 }

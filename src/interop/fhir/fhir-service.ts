@@ -14,7 +14,11 @@ import { getPatient } from '../../patients/service.ts';
 import { appointmentResource, MOTIF_SYSTEM, patientResource } from './resources.ts';
 
 export class FhirInvalid extends Error {
-  constructor(readonly diagnostics: string, readonly expression?: string, readonly code = 'invalid') {
+  constructor(
+    readonly diagnostics: string,
+    readonly expression?: string,
+    readonly code = 'invalid',
+  ) {
     super(diagnostics);
   }
 }
@@ -93,9 +97,11 @@ function participant(body: AppointmentInput, type: string): string {
 export async function createAppointment(db: Db, ctx: RequestContext, body: AppointmentInput) {
   if (body.resourceType !== 'Appointment') throw new FhirInvalid('resourceType must be Appointment', 'resourceType');
   if (body.status !== undefined && body.status !== 'booked') throw new FhirInvalid('Only status booked can be created', 'Appointment.status', 'not-supported');
-  if (typeof body.start !== 'string' || Number.isNaN(Date.parse(body.start))) throw new FhirInvalid('start (instant) is required', 'Appointment.start', 'required');
+  if (typeof body.start !== 'string' || Number.isNaN(Date.parse(body.start)))
+    throw new FhirInvalid('start (instant) is required', 'Appointment.start', 'required');
   const motifId = body.appointmentType?.coding?.find((c) => c.system === MOTIF_SYSTEM)?.code;
-  if (typeof motifId !== 'string') throw new FhirInvalid(`appointmentType with a ${MOTIF_SYSTEM} coding is required`, 'Appointment.appointmentType', 'required');
+  if (typeof motifId !== 'string')
+    throw new FhirInvalid(`appointmentType with a ${MOTIF_SYSTEM} coding is required`, 'Appointment.appointmentType', 'required');
   const { appointment } = await book(db, ctx, {
     practitionerId: participant(body, 'Practitioner'),
     patientId: participant(body, 'Patient'),
@@ -110,7 +116,10 @@ export async function createAppointment(db: Db, ctx: RequestContext, body: Appoi
 export async function updateAppointment(db: Db, ctx: RequestContext, id: string, body: AppointmentInput & { cancelationReason?: { text?: unknown } }) {
   if (body.resourceType !== 'Appointment') throw new FhirInvalid('resourceType must be Appointment', 'resourceType');
   if (body.status !== 'cancelled') throw new AppError('unprocessable', { details: { reason: 'only status cancelled is supported' } });
-  const reason = typeof body.cancelationReason?.text === 'string' && body.cancelationReason.text.trim() ? body.cancelationReason.text.trim().slice(0, 500) : 'Annulé par un logiciel partenaire';
+  const reason =
+    typeof body.cancelationReason?.text === 'string' && body.cancelationReason.text.trim()
+      ? body.cancelationReason.text.trim().slice(0, 500)
+      : 'Annulé par un logiciel partenaire';
   const { appointment } = await cancel(db, ctx, id, { reason, by: 'secretariat' });
   return appointmentResource(appointment);
 }

@@ -40,7 +40,16 @@ export function patientResource(p: {
 
 const STATUS = { booked: 'booked', honoured: 'fulfilled', cancelled: 'cancelled', no_show: 'noshow' } as const;
 
-export function appointmentResource(a: { id: string; status: keyof typeof STATUS; start: string; end: string; patientId: string; practitionerId: string; motifId: string; cancelReason?: string | null }) {
+export function appointmentResource(a: {
+  id: string;
+  status: keyof typeof STATUS;
+  start: string;
+  end: string;
+  patientId: string;
+  practitionerId: string;
+  motifId: string;
+  cancelReason?: string | null;
+}) {
   return {
     resourceType: 'Appointment' as const,
     id: a.id,
@@ -79,7 +88,10 @@ export function capabilityStatement(o: { baseUrl: string; version: string; date:
     rest: [
       {
         mode: 'server' as const,
-        security: { service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'OAuth' }] }], description: 'OAuth 2 client credentials: POST /fhir/R4/token' },
+        security: {
+          service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'OAuth' }] }],
+          description: 'OAuth 2 client credentials: POST /fhir/R4/token',
+        },
         resource: [
           { type: 'Patient', interaction: interaction(['read']) },
           {

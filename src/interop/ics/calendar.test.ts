@@ -22,7 +22,18 @@ describe('ICS calendar writer', () => {
   });
   it('writes CRLF lines and one VEVENT per appointment', () => {
     const text = renderCalendar(
-      [{ id: 'a1', start: '2026-03-02T08:00:00Z', end: '2026-03-02T08:20:00Z', status: 'booked', moves: 0, updatedAt: '2026-03-01T08:00:00Z', motifLabel: 'Suivi', patientName: 'X Y' }],
+      [
+        {
+          id: 'a1',
+          start: '2026-03-02T08:00:00Z',
+          end: '2026-03-02T08:20:00Z',
+          status: 'booked',
+          moves: 0,
+          updatedAt: '2026-03-01T08:00:00Z',
+          motifLabel: 'Suivi',
+          patientName: 'X Y',
+        },
+      ],
       { name: 'Dr X', label: 'none', uidDomain: 'relais.local', stamp: '2026-03-01T09:00:00Z' },
     );
     assert.ok(text.includes('\r\nUID:a1@relais.local\r\n'));

@@ -50,7 +50,10 @@ export function sequenceOf(a: Pick<CalendarAppointment, 'moves' | 'status'>): nu
 
 /** 2026-03-01T08:00:00.000Z → 20260301T080000Z */
 export function icsInstant(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT escaping (RFC 5545 3.3.11). */

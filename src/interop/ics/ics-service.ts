@@ -37,7 +37,14 @@ export async function createFeed(db: Db, ctx: RequestContext, o: { label: Patien
   return db.transaction(async (tx) => {
     const at = o.clock.now();
     await revokeLive(tx, ctx.actor.userId, at);
-    const row = await insertFeed(tx, { organisationId: ctx.actor.organisationId, userId: ctx.actor.userId, practitionerId, tokenHash: hashFeedToken(token), label: o.label, at });
+    const row = await insertFeed(tx, {
+      organisationId: ctx.actor.organisationId,
+      userId: ctx.actor.userId,
+      practitionerId,
+      tokenHash: hashFeedToken(token),
+      label: o.label,
+      at,
+    });
     await audit(tx, ctx, { action: 'ics_feed.create', outcome: 'ok', detail: { feedId: row.id, patientLabel: o.label } });
     return { ...row, token };
   });

@@ -72,7 +72,17 @@ export async function deliveryToSend(q: Queryable, id: string): Promise<Delivery
   );
   const r = rows[0];
   return r
-    ? { id: r.id, status: r.status, attempts: r.attempts, eventId: r.event_id, body: r.body, url: r.url, secret: r.secret, subscriptionId: r.subscription_id, subscriptionActive: r.active }
+    ? {
+        id: r.id,
+        status: r.status,
+        attempts: r.attempts,
+        eventId: r.event_id,
+        body: r.body,
+        url: r.url,
+        secret: r.secret,
+        subscriptionId: r.subscription_id,
+        subscriptionActive: r.active,
+      }
     : null;
 }
 

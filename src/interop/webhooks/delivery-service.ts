@@ -37,20 +37,28 @@ export async function dispatchPending(db: Db, deps: Pick<DeliveryDeps, 'jobs' | 
 
 /** Thrown to make pg-boss retry the job later. */
 export class AttemptFailed extends Error {
-  constructor(readonly deliveryId: string, reason: string) {
+  constructor(
+    readonly deliveryId: string,
+    reason: string,
+  ) {
     super(`webhook delivery ${deliveryId} failed: ${reason}`);
     this.name = 'AttemptFailed';
   }
 }
 
-async function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ statusCode: number | null; error: string | null }> {
+async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<{ statusCode: number | null; error: string | null }> {
   try {
     const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     await res.body?.cancel().catch(() => undefined);
     return { statusCode: res.status, error: res.ok ? null : `HTTP ${res.status}` };
   } catch (error) {
     const e = error as Error & { cause?: { code?: string } };
-    return { statusCode: null, error: (e.name === 'TimeoutError' ? 'timeout' : e.cause?.code ?? e.message).slice(0, 200) };
+    return { statusCode: null, error: (e.name === 'TimeoutError' ? 'timeout' : (e.cause?.code ?? e.message)).slice(0, 200) };
   }
 }
 

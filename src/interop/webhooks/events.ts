@@ -48,7 +48,14 @@ export function webhookQueue(t: WebhookTuning) {
 }
 
 /** The JSON body a receiver gets; ids and instants only (DESIGN invariant 7). */
-export function eventBody(e: { id: number | string; type: string; occurredAt: Date; organisationId: string; practiceId: string | null; payload: unknown }): string {
+export function eventBody(e: {
+  id: number | string;
+  type: string;
+  occurredAt: Date;
+  organisationId: string;
+  practiceId: string | null;
+  payload: unknown;
+}): string {
   return JSON.stringify({
     id: `evt_${e.id}`,
     type: e.type,

@@ -48,7 +48,10 @@ const dto = (r: Row): SubscriptionDto => ({
 const SCOPE = `organisation_id = $1 and (practice_id is null or practice_id = any($2::uuid[]))`;
 
 export async function listSubscriptions(q: Queryable, actor: Actor): Promise<SubscriptionDto[]> {
-  const { rows } = await q.query<Row>(`select ${COLUMNS} from webhook_subscriptions where ${SCOPE} order by created_at`, [actor.organisationId, actor.practiceIds]);
+  const { rows } = await q.query<Row>(`select ${COLUMNS} from webhook_subscriptions where ${SCOPE} order by created_at`, [
+    actor.organisationId,
+    actor.practiceIds,
+  ]);
   return rows.map(dto);
 }
 

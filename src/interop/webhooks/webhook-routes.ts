@@ -18,7 +18,9 @@ function urlSchema(production: boolean) {
     .trim()
     .max(2000)
     .url()
-    .refine((u) => (production ? u.startsWith('https://') : /^https?:\/\//.test(u)), { message: production ? 'https:// attendu / https:// expected' : 'http(s):// attendu / expected' });
+    .refine((u) => (production ? u.startsWith('https://') : /^https?:\/\//.test(u)), {
+      message: production ? 'https:// attendu / https:// expected' : 'http(s):// attendu / expected',
+    });
 }
 
 const subscriptionSchema = z.object({
@@ -51,9 +53,13 @@ const deliverySchema = z.object({
 export function webhookRoutes(db: Db, o: { config: Config; clock: Clock }): FastifyPluginAsyncZod {
   const url = urlSchema(o.config.production);
   return async (app) => {
-    app.get('/webhooks', { schema: { tags, summary: 'Abonnements / Subscriptions', response: { 200: z.object({ items: z.array(subscriptionSchema) }) } } }, async (request) => ({
-      items: await webhooks.getSubscriptions(db, authorize(request, 'webhook.manage')),
-    }));
+    app.get(
+      '/webhooks',
+      { schema: { tags, summary: 'Abonnements / Subscriptions', response: { 200: z.object({ items: z.array(subscriptionSchema) }) } } },
+      async (request) => ({
+        items: await webhooks.getSubscriptions(db, authorize(request, 'webhook.manage')),
+      }),
+    );
     app.post(
       '/webhooks',
       {
@@ -73,7 +79,12 @@ export function webhookRoutes(db: Db, o: { config: Config; clock: Clock }): Fast
           tags,
           summary: 'Modifier, désactiver ou réactiver / Change, disable or re-enable',
           params: idParams,
-          body: z.strictObject({ url: url.optional(), events: eventList.optional(), description: z.string().trim().max(200).nullable().optional(), active: z.boolean().optional() }),
+          body: z.strictObject({
+            url: url.optional(),
+            events: eventList.optional(),
+            description: z.string().trim().max(200).nullable().optional(),
+            active: z.boolean().optional(),
+          }),
           response: { 200: subscriptionSchema },
         },
       },

@@ -36,13 +36,23 @@ export async function createSubscription(db: Db, ctx: RequestContext, input: New
   if (input.practiceId !== null && !ctx.actor.practiceIds.includes(input.practiceId)) throw notFound();
   const secret = newSecret();
   return db.transaction(async (tx) => {
-    const s = await insertSubscription(tx, ctx.actor, { practiceId: input.practiceId, url: input.url, events: input.events, description: input.description ?? null, secret });
+    const s = await insertSubscription(tx, ctx.actor, {
+      practiceId: input.practiceId,
+      url: input.url,
+      events: input.events,
+      description: input.description ?? null,
+      secret,
+    });
     await audit(tx, ctx, { action: 'webhook.create', outcome: 'ok', practiceId: s.practiceId, detail: { subscriptionId: s.id, events: s.events } });
     return { ...s, secret };
   });
 }
 
-export async function changeSubscription(db: Db, ctx: RequestContext, o: { id: string; set: Omit<SubscriptionPatch, 'secret'>; clock: Clock }): Promise<SubscriptionDto> {
+export async function changeSubscription(
+  db: Db,
+  ctx: RequestContext,
+  o: { id: string; set: Omit<SubscriptionPatch, 'secret'>; clock: Clock },
+): Promise<SubscriptionDto> {
   return db.transaction(async (tx) => {
     const s = await updateSubscription(tx, ctx.actor, { id: o.id, set: o.set, at: o.clock.now() });
     if (!s) throw notFound();

@@ -34,7 +34,13 @@ export function inWordsFr(iso: string, zone: string): string {
   const d = new Date(iso);
   const thisYear = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, year: 'numeric' }).format(new Date());
   const year = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, year: 'numeric' }).format(d);
-  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', ...(year !== thisYear ? { year: 'numeric' } : {}) }).format(d);
+  const day = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(year !== thisYear ? { year: 'numeric' } : {}),
+  }).format(d);
   const time = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
   return `${day} à ${time}`;
 }

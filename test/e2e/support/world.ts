@@ -36,7 +36,20 @@ async function addSite(db: Queryable, practiceId: string, site: Record<string, s
   await db.query(
     `insert into practice_sites (practice_id, label, address_line, postal_code, city, floor, digicode, parking, transport, access_notes, latitude, longitude)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [practiceId, site.label, site.addressLine, site.postalCode, site.city, site.floor, site.digicode, site.parking, site.transport, site.accessNotes, site.latitude, site.longitude],
+    [
+      practiceId,
+      site.label,
+      site.addressLine,
+      site.postalCode,
+      site.city,
+      site.floor,
+      site.digicode,
+      site.parking,
+      site.transport,
+      site.accessNotes,
+      site.latitude,
+      site.longitude,
+    ],
   );
 }
 
@@ -45,7 +58,18 @@ export async function createWorld(db: Queryable): Promise<World> {
   const lilasId = await createPractice(db, organisationId, { name: LONG_NAME });
   const martiniqueId = await createPractice(db, organisationId, { name: 'Cabinet du Dr Joseph', region: 'martinique', timeZone: 'America/Martinique' });
 
-  const hours = { mon: [['08:00', '12:00'], ['14:00', '19:00']], tue: [['08:00', '19:00']], wed: [['08:00', '12:00']], thu: [['08:00', '19:00']], fri: [['08:00', '18:00']], sat: [['09:00', '12:00']], sun: [] };
+  const hours = {
+    mon: [
+      ['08:00', '12:00'],
+      ['14:00', '19:00'],
+    ],
+    tue: [['08:00', '19:00']],
+    wed: [['08:00', '12:00']],
+    thu: [['08:00', '19:00']],
+    fri: [['08:00', '18:00']],
+    sat: [['09:00', '12:00']],
+    sun: [],
+  };
   await db.query('update practices set service_hours = $2, phone = $3 where id = $1', [lilasId, JSON.stringify(hours), '+33143000000']);
   await addSite(db, lilasId, {
     label: 'Site principal',

@@ -28,7 +28,16 @@ const GUTTER = 44;
 /** A motif colour, lightened for a block's background (text stays dark and readable). */
 const tint = (colour: string) => (/^#[0-9a-f]{6}$/i.test(colour) ? `${colour}33` : 'var(--mantine-color-gray-1)');
 
-function AppointmentBlock(props: { a: Appointment; span: Span; axis: Axis; column: number; columns: number; zone: string; details: (a: Appointment, close: () => void) => ReactNode; dimmed: boolean }) {
+function AppointmentBlock(props: {
+  a: Appointment;
+  span: Span;
+  axis: Axis;
+  column: number;
+  columns: number;
+  zone: string;
+  details: (a: Appointment, close: () => void) => ReactNode;
+  dimmed: boolean;
+}) {
   const { a, axis, zone } = props;
   const [opened, setOpened] = useState(false);
   const box = blockBox(props.span, axis);
@@ -96,7 +105,14 @@ function FreeSlot(props: { slot: Slot; drawnMinutes: number; span: Span; axis: A
     </Text>
   );
   return props.onPick ? (
-    <UnstyledButton style={style} onClick={() => props.onPick?.(props.slot)} data-testid="free-slot" data-start={props.slot.start} data-practitioner-id={props.slot.practitionerId} aria-label={time}>
+    <UnstyledButton
+      style={style}
+      onClick={() => props.onPick?.(props.slot)}
+      data-testid="free-slot"
+      data-start={props.slot.start}
+      data-practitioner-id={props.slot.practitionerId}
+      aria-label={time}
+    >
       {label}
     </UnstyledButton>
   ) : (
@@ -167,7 +183,16 @@ export function AgendaGrid(props: {
                 <Box key={m.minute} style={{ position: 'absolute', top: m.top, left: 0, right: 0, borderTop: '1px solid var(--mantine-color-gray-2)' }} />
               ))}
               {slots.map(({ slot, drawnMinutes, span }) => (
-                <FreeSlot key={slot.start} slot={slot} drawnMinutes={drawnMinutes} span={span} axis={axis} zone={props.zone} onPick={props.onSlot} highlighted={slot.start === props.highlight?.start && slot.practitionerId === props.highlight.practitionerId} />
+                <FreeSlot
+                  key={slot.start}
+                  slot={slot}
+                  drawnMinutes={drawnMinutes}
+                  span={span}
+                  axis={axis}
+                  zone={props.zone}
+                  onPick={props.onSlot}
+                  highlighted={slot.start === props.highlight?.start && slot.practitionerId === props.highlight.practitionerId}
+                />
               ))}
               {overlapColumns(appts.map((x) => ({ ...x.span, x }))).map((p) => (
                 <AppointmentBlock
@@ -183,7 +208,16 @@ export function AgendaGrid(props: {
                 />
               ))}
               {nowSpan && (
-                <Box style={{ position: 'absolute', top: blockBox(nowSpan, axis, 0)?.top ?? -10, left: 0, right: 0, borderTop: '2px solid var(--mantine-color-red-6)', zIndex: 3 }} />
+                <Box
+                  style={{
+                    position: 'absolute',
+                    top: blockBox(nowSpan, axis, 0)?.top ?? -10,
+                    left: 0,
+                    right: 0,
+                    borderTop: '2px solid var(--mantine-color-red-6)',
+                    zIndex: 3,
+                  }}
+                />
               )}
             </Box>
           ))}

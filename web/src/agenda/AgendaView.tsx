@@ -42,7 +42,11 @@ export interface AgendaViewProps {
 export function AgendaView(props: AgendaViewProps) {
   const { t, locale } = useI18n();
   const { zone, nav } = props;
-  const shown = props.practitionerId ? props.practitioners.filter((p) => p.id === props.practitionerId) : nav.mode === 'week' ? props.practitioners.slice(0, 1) : props.practitioners;
+  const shown = props.practitionerId
+    ? props.practitioners.filter((p) => p.id === props.practitionerId)
+    : nav.mode === 'week'
+      ? props.practitioners.slice(0, 1)
+      : props.practitioners;
   const dates = nav.mode === 'week' ? weekDates(nav.date) : [nav.date];
   const first = dates[0]!;
   const last = dates[dates.length - 1]!;
@@ -147,14 +151,7 @@ export function AgendaView(props: AgendaViewProps) {
           {t('agenda.noPractitioner')}
         </Text>
       ) : (
-        <AgendaGrid
-          columns={columns}
-          zone={zone}
-          details={props.details}
-          onSlot={props.onSlot}
-          movingId={props.movingId}
-          highlight={props.highlight}
-        />
+        <AgendaGrid columns={columns} zone={zone} details={props.details} onSlot={props.onSlot} movingId={props.movingId} highlight={props.highlight} />
       )}
     </Stack>
   );

@@ -39,7 +39,9 @@ export function BookingBanner({ ws, names }: { ws: AgendaWorkspace; names: Reado
     return (
       <Alert ref={ref} color={o.action === 'cancelled' ? 'gray' : 'green'} p="xs" role="status" data-testid="booking-banner" data-action={o.action}>
         <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
-          {o.action === 'cancelled' ? t('banner.cancelled', { patient: vars.patient, when }) : t(o.action === 'booked' ? 'banner.booked' : 'banner.moved', vars)}
+          {o.action === 'cancelled'
+            ? t('banner.cancelled', { patient: vars.patient, when })
+            : t(o.action === 'booked' ? 'banner.booked' : 'banner.moved', vars)}
         </Text>
       </Alert>
     );

@@ -20,7 +20,14 @@ function Agenda({ practitionerId, practiceId }: { practitionerId: string; practi
   if (file.isPending || motifs.isPending) return <Loader size="sm" />;
   if (file.isError) return <Alert color="red">{errorText(file.error, t)}</Alert>;
   const me = file.data.practitioners.find((p) => p.id === practitionerId);
-  return <Loaded practitionerId={practitionerId} name={me ? practitionerName(me) : ''} zone={file.data.timeZone} motifs={(motifs.data ?? []).filter((m) => m.active)} />;
+  return (
+    <Loaded
+      practitionerId={practitionerId}
+      name={me ? practitionerName(me) : ''}
+      zone={file.data.timeZone}
+      motifs={(motifs.data ?? []).filter((m) => m.active)}
+    />
+  );
 }
 
 function Loaded(props: { practitionerId: string; name: string; zone: string; motifs: Motif[] }) {

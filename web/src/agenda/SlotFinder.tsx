@@ -159,24 +159,29 @@ export function SlotFinder({ ws }: { ws: AgendaWorkspace }) {
             {t('finder.noMotifFor')}
           </Text>
         )}
-        {next.isError && <Alert color="red" p="xs">{errorText(next.error, t)}</Alert>}
+        {next.isError && (
+          <Alert color="red" p="xs">
+            {errorText(next.error, t)}
+          </Alert>
+        )}
         {search && search.practitionerIds.length > 0 && next.data?.length === 0 && (
           <Text fz="xs" c="dimmed" data-testid="finder-none">
             {t('finder.none')}
           </Text>
         )}
-        {ws.outcome?.kind !== 'taken' && results.map((s, i) => (
-          <SlotRow
-            key={`${s.practitionerId}|${s.start}`}
-            slot={s}
-            zone={ws.zone}
-            practitionerName={names.get(s.practitionerId) ?? ''}
-            first={i === 0 && ws.armed && ws.outcome?.kind !== 'taken'}
-            onPick={() => ws.pick(s)}
-            disabled={ws.pending || (ws.moving === null && ws.patientId === null)}
-            testId="finder-slot"
-          />
-        ))}
+        {ws.outcome?.kind !== 'taken' &&
+          results.map((s, i) => (
+            <SlotRow
+              key={`${s.practitionerId}|${s.start}`}
+              slot={s}
+              zone={ws.zone}
+              practitionerName={names.get(s.practitionerId) ?? ''}
+              first={i === 0 && ws.armed && ws.outcome?.kind !== 'taken'}
+              onPick={() => ws.pick(s)}
+              disabled={ws.pending || (ws.moving === null && ws.patientId === null)}
+              testId="finder-slot"
+            />
+          ))}
       </Stack>
       <BookingBanner ws={ws} names={names} />
     </Stack>

@@ -15,11 +15,24 @@ describe('agenda layout', () => {
 
   it('shows the working day, widened to whole hours so early and late appointments fit', () => {
     assert.deepEqual(visibleAxis([], 1), { startMinute: 480, endMinute: 1140, pxPerMinute: 1 });
-    assert.deepEqual(visibleAxis([{ start: 7 * 60 + 30, end: 7 * 60 + 50 }, { start: 19 * 60 + 40, end: 20 * 60 + 5 }], 1), { startMinute: 420, endMinute: 1260, pxPerMinute: 1 });
+    assert.deepEqual(
+      visibleAxis(
+        [
+          { start: 7 * 60 + 30, end: 7 * 60 + 50 },
+          { start: 19 * 60 + 40, end: 20 * 60 + 5 },
+        ],
+        1,
+      ),
+      { startMinute: 420, endMinute: 1260, pxPerMinute: 1 },
+    );
     assert.deepEqual(visibleAxis([{ start: 1410, end: 1440 }], 1), { startMinute: 480, endMinute: 1440, pxPerMinute: 1 });
     assert.deepEqual(
       hourMarks({ startMinute: 480, endMinute: 660, pxPerMinute: 1 }).map((m) => [m.label, m.top]),
-      [['08:00', 0], ['09:00', 60], ['10:00', 120]],
+      [
+        ['08:00', 0],
+        ['09:00', 60],
+        ['10:00', 120],
+      ],
     );
   });
 
@@ -47,11 +60,29 @@ describe('agenda layout', () => {
       { start: 545, end: 600 },
       { start: 550, end: 600 },
     ]);
-    assert.deepEqual(placed.map((p) => [p.column, p.columns]), [[0, 3], [1, 3], [2, 3]]);
+    assert.deepEqual(
+      placed.map((p) => [p.column, p.columns]),
+      [
+        [0, 3],
+        [1, 3],
+        [2, 3],
+      ],
+    );
   });
 
   it('draws free slots of a fine-stepped agenda without overlap', () => {
-    const boxes = slotBoxes([{ start: 560, end: 580 }, { start: 540, end: 560 }, { start: 570, end: 590 }]);
-    assert.deepEqual(boxes.map((b) => [b.start, b.drawnEnd]), [[540, 560], [560, 570], [570, 590]]);
+    const boxes = slotBoxes([
+      { start: 560, end: 580 },
+      { start: 540, end: 560 },
+      { start: 570, end: 590 },
+    ]);
+    assert.deepEqual(
+      boxes.map((b) => [b.start, b.drawnEnd]),
+      [
+        [540, 560],
+        [560, 570],
+        [570, 590],
+      ],
+    );
   });
 });

@@ -2,7 +2,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupMotifs, groupOfMotif, lastAndNext } from './motifs.ts';
 
-const motif = (id: string, practitionerId: string, label: string, durationMinutes = 20, active = true) => ({ id, practitionerId, label, durationMinutes, colour: '#228be6', active });
+const motif = (id: string, practitionerId: string, label: string, durationMinutes = 20, active = true) => ({
+  id,
+  practitionerId,
+  label,
+  durationMinutes,
+  colour: '#228be6',
+  active,
+});
 
 describe('motifs grouped by label across practitioners', () => {
   it('offers one choice per label, whatever the case and accents, with every practitioner’s own motif', () => {

@@ -1,6 +1,20 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, dateInWords, dayBounds, dayHeader, shortDate, dayLengthMinutes, formatTime, instantInWords, isoRange, mondayOf, todayIn, wallSpan, weekDates } from './time.ts';
+import {
+  addDays,
+  dateInWords,
+  dayBounds,
+  dayHeader,
+  shortDate,
+  dayLengthMinutes,
+  formatTime,
+  instantInWords,
+  isoRange,
+  mondayOf,
+  todayIn,
+  wallSpan,
+  weekDates,
+} from './time.ts';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => Date.parse(iso);

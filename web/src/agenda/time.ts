@@ -2,14 +2,7 @@
  * Dates and times of the agenda, always in the PRACTICE's time zone, never the browser's: an agent in
  * Antananarivo booking for a practice in Fort-de-France reads Fort-de-France times. Pure (Intl only).
  */
-import {
-  DAY_MS,
-  dateOfDayNumber,
-  dayNumberOf,
-  instantToLocal,
-  localDaysInterval,
-  weekdayOfDayNumber,
-} from '../../../src/core/time/local-time.ts';
+import { DAY_MS, dateOfDayNumber, dayNumberOf, instantToLocal, localDaysInterval, weekdayOfDayNumber } from '../../../src/core/time/local-time.ts';
 
 export type AgendaLocale = 'fr' | 'en';
 const INTL_LOCALE: Record<AgendaLocale, string> = { fr: 'fr-FR', en: 'en-GB' };

@@ -20,7 +20,15 @@ export type PartOfDay = 'any' | 'morning' | 'afternoon';
 
 /** What the last action gave, shown in the banner. */
 export type Outcome =
-  | { kind: 'done'; action: 'booked' | 'moved' | 'cancelled'; patientId: string; patientName: string | null; practitionerId: string; start: string; motifId: string }
+  | {
+      kind: 'done';
+      action: 'booked' | 'moved' | 'cancelled';
+      patientId: string;
+      patientName: string | null;
+      practitionerId: string;
+      start: string;
+      motifId: string;
+    }
   | { kind: 'taken'; nextSlots: Slot[] }
   | { kind: 'refused'; reason: string }
   | { kind: 'error'; error: unknown };
@@ -111,11 +119,13 @@ function useWorkspace(practice: PracticeFile | null, patientId: string | null, c
     if (onlyGroup) setMotifKey(onlyGroup);
   }, [onlyGroup, callId]);
 
-  const rearm = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setArmed(true);
-    setOutcome((o) => (o?.kind === 'done' ? o : null));
-  };
+  const rearm =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setArmed(true);
+      setOutcome((o) => (o?.kind === 'done' ? o : null));
+    };
 
   const fail = useCallback((error: unknown) => {
     if (error instanceof ApiError && error.code === 'slot_taken') {
@@ -134,7 +144,15 @@ function useWorkspace(practice: PracticeFile | null, patientId: string | null, c
         {
           onSuccess: ({ appointment }) => {
             if (callId) recordCallActivity(callId, { action: 'moved', appointmentId: appointment.id, patientId: appointment.patientId });
-            setOutcome({ kind: 'done', action: 'moved', patientId: appointment.patientId, patientName: moving.patientName, practitionerId: appointment.practitionerId, start: appointment.start, motifId: appointment.motifId });
+            setOutcome({
+              kind: 'done',
+              action: 'moved',
+              patientId: appointment.patientId,
+              patientName: moving.patientName,
+              practitionerId: appointment.practitionerId,
+              start: appointment.start,
+              motifId: appointment.motifId,
+            });
             setMoving(null);
             setArmed(false);
           },
@@ -149,7 +167,15 @@ function useWorkspace(practice: PracticeFile | null, patientId: string | null, c
       {
         onSuccess: (appointment) => {
           if (callId) recordCallActivity(callId, { action: 'booked', appointmentId: appointment.id, patientId: appointment.patientId });
-          setOutcome({ kind: 'done', action: 'booked', patientId, patientName, practitionerId: appointment.practitionerId, start: appointment.start, motifId: appointment.motifId });
+          setOutcome({
+            kind: 'done',
+            action: 'booked',
+            patientId,
+            patientName,
+            practitionerId: appointment.practitionerId,
+            start: appointment.start,
+            motifId: appointment.motifId,
+          });
           setArmed(false);
         },
         onError: fail,
@@ -161,7 +187,15 @@ function useWorkspace(practice: PracticeFile | null, patientId: string | null, c
     try {
       const { appointment } = await cancelMutation.mutateAsync({ id: a.id, by, reason });
       if (callId) recordCallActivity(callId, { action: 'cancelled', appointmentId: appointment.id, patientId: appointment.patientId });
-      setOutcome({ kind: 'done', action: 'cancelled', patientId: a.patientId, patientName: a.patientName, practitionerId: a.practitionerId, start: a.start, motifId: a.motifId });
+      setOutcome({
+        kind: 'done',
+        action: 'cancelled',
+        patientId: a.patientId,
+        patientName: a.patientName,
+        practitionerId: a.practitionerId,
+        start: a.start,
+        motifId: a.motifId,
+      });
       if (moving?.id === a.id) setMoving(null);
       return true;
     } catch (error) {

@@ -24,8 +24,24 @@ export function LoginPage() {
               <Title order={2}>Relais</Title>
               <LanguageSwitch />
             </Group>
-            <TextInput label={t('login.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoComplete="username" autoFocus required name="email" />
-            <PasswordInput label={t('login.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" required name="password" />
+            <TextInput
+              label={t('login.email')}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              autoComplete="username"
+              autoFocus
+              required
+              name="email"
+            />
+            <PasswordInput
+              label={t('login.password')}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              autoComplete="current-password"
+              required
+              name="password"
+            />
             {signIn.isError && (
               <Alert color="red" role="alert">
                 {errorText(signIn.error, t)}

@@ -30,11 +30,18 @@ export function BillingPage({ admin, basePath }: { admin: boolean; basePath: str
         <SegmentedControl
           value={status}
           onChange={setStatus}
-          data={STATUSES.filter((s) => admin || s !== 'draft').map((s) => ({ value: s, label: t(s === 'all' ? 'billing.all' : (`billing.state.${s}` as MessageKey)) }))}
+          data={STATUSES.filter((s) => admin || s !== 'draft').map((s) => ({
+            value: s,
+            label: t(s === 'all' ? 'billing.all' : (`billing.state.${s}` as MessageKey)),
+          }))}
           data-testid="billing-status"
         />
       </Group>
-      {run.data && <Alert color="green" data-testid="billing-run-result">{t('billing.runDone', { drafts: run.data.drafts, skipped: run.data.skipped })}</Alert>}
+      {run.data && (
+        <Alert color="green" data-testid="billing-run-result">
+          {t('billing.runDone', { drafts: run.data.drafts, skipped: run.data.skipped })}
+        </Alert>
+      )}
       {run.isError && <Alert color="red">{errorText(run.error, t)}</Alert>}
       {invoices.isPending && valid && <Loader size="sm" />}
       {invoices.isError && <Alert color="red">{errorText(invoices.error, t)}</Alert>}
@@ -55,7 +62,11 @@ export function BillingPage({ admin, basePath }: { admin: boolean; basePath: str
             {invoices.data.items.map((i) => (
               <Table.Tr key={i.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`${basePath}/${i.id}`)} data-testid="invoice-row">
                 <Table.Td>
-                  {i.kind === 'credit_note' && <Text span fz="xs" c="dimmed">{t('billing.kind.credit_note')} </Text>}
+                  {i.kind === 'credit_note' && (
+                    <Text span fz="xs" c="dimmed">
+                      {t('billing.kind.credit_note')}{' '}
+                    </Text>
+                  )}
                   {i.number ?? '—'}
                 </Table.Td>
                 <Table.Td>{i.clientName}</Table.Td>

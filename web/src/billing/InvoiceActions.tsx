@@ -25,14 +25,26 @@ export function DraftActions({ invoice }: { invoice: InvoiceDetail }) {
           variant="default"
           disabled={!label.trim() || cents === null || typeof quantity !== 'number'}
           loading={add.isPending}
-          onClick={() => add.mutate({ label: label.trim(), quantity: Number(quantity), unitPriceCents: cents ?? 0 }, { onSuccess: () => { setLabel(''); setPrice(''); } })}
+          onClick={() =>
+            add.mutate(
+              { label: label.trim(), quantity: Number(quantity), unitPriceCents: cents ?? 0 },
+              {
+                onSuccess: () => {
+                  setLabel('');
+                  setPrice('');
+                },
+              },
+            )
+          }
           data-testid="line-add"
         >
           {t('billing.add')}
         </Button>
       </Group>
       {add.isError && <Alert color="red">{errorText(add.error, t)}</Alert>}
-      <Alert color="blue" variant="light">{t('billing.issueConfirm')}</Alert>
+      <Alert color="blue" variant="light">
+        {t('billing.issueConfirm')}
+      </Alert>
       <Group>
         <Button onClick={() => issue.mutate()} loading={issue.isPending} data-testid="invoice-issue">
           {t('billing.issue')}
@@ -66,7 +78,13 @@ export function IssuedActions({ invoice }: { invoice: InvoiceDetail }) {
       </Group>
       {invoice.balanceCents > 0 && (
         <Group align="end" gap="xs" data-testid="payment-form">
-          <TextInput label={t('billing.paymentAmount')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} w={140} data-testid="payment-amount" />
+          <TextInput
+            label={t('billing.paymentAmount')}
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            w={140}
+            data-testid="payment-amount"
+          />
           <TextInput label={t('billing.paymentDate')} value={paidOn} onChange={(e) => setPaidOn(e.currentTarget.value)} w={150} />
           <TextInput label={t('billing.paymentReference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} w={180} />
           <Button

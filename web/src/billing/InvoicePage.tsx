@@ -107,7 +107,8 @@ export function InvoicePage({ id, admin, basePath }: { id: string; admin: boolea
       </Stack>
       {inv.payments.length > 0 && (
         <Text fz="sm">
-          {t('billing.payments')} : {inv.payments.map((p) => `${shortDate(p.paidOn)} ${money(p.amountCents)}${p.reference ? ` (${p.reference})` : ''}`).join(', ')}
+          {t('billing.payments')} :{' '}
+          {inv.payments.map((p) => `${shortDate(p.paidOn)} ${money(p.amountCents)}${p.reference ? ` (${p.reference})` : ''}`).join(', ')}
         </Text>
       )}
       {admin && draft && <DraftActions invoice={inv} />}

@@ -5,8 +5,19 @@ import { errorText } from '../app/errors.ts';
 import { useValueReport, type Figures } from './api.ts';
 
 const ROWS: (keyof Figures)[] = [
-  'received', 'answered', 'abandoned', 'shortAbandoned', 'overflowed', 'closed', 'averageWaitSeconds', 'afterHours',
-  'appointmentsBooked', 'appointmentsMoved', 'appointmentsCancelled', 'messages', 'waitlistRefills',
+  'received',
+  'answered',
+  'abandoned',
+  'shortAbandoned',
+  'overflowed',
+  'closed',
+  'averageWaitSeconds',
+  'afterHours',
+  'appointmentsBooked',
+  'appointmentsMoved',
+  'appointmentsCancelled',
+  'messages',
+  'waitlistRefills',
 ];
 const LABEL: Partial<Record<keyof Figures, MessageKey>> = { averageWaitSeconds: 'billing.report.averageWait' };
 
@@ -24,8 +35,12 @@ export function ValueReportView({ invoiceId }: { invoiceId: string }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th />
-              <Table.Th ta="right">{t('billing.report.this')} ({r.month})</Table.Th>
-              <Table.Th ta="right">{t('billing.report.last')} ({r.previousMonth})</Table.Th>
+              <Table.Th ta="right">
+                {t('billing.report.this')} ({r.month})
+              </Table.Th>
+              <Table.Th ta="right">
+                {t('billing.report.last')} ({r.previousMonth})
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

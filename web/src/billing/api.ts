@@ -44,8 +44,18 @@ export interface InvoiceDetail extends InvoiceSummary {
 }
 
 export type Figures = Record<
-  | 'received' | 'answered' | 'abandoned' | 'shortAbandoned' | 'overflowed' | 'closed' | 'afterHours'
-  | 'appointmentsBooked' | 'appointmentsMoved' | 'appointmentsCancelled' | 'messages' | 'waitlistRefills',
+  | 'received'
+  | 'answered'
+  | 'abandoned'
+  | 'shortAbandoned'
+  | 'overflowed'
+  | 'closed'
+  | 'afterHours'
+  | 'appointmentsBooked'
+  | 'appointmentsMoved'
+  | 'appointmentsCancelled'
+  | 'messages'
+  | 'waitlistRefills',
   number
 > & { averageWaitSeconds: number | null };
 

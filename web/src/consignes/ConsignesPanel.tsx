@@ -27,7 +27,13 @@ function SectionBlock({ section, heading }: { section: ShownSection; heading: st
   return (
     <Stack gap={2} data-testid="consigne-section" data-kind={section.kind} data-status={section.status}>
       <Group gap={6} wrap="nowrap">
-        <Text fw={700} fz="sm" c={section.kind === 'emergencies' ? 'red.8' : undefined} td={removed ? 'line-through' : undefined} style={{ overflowWrap: 'anywhere' }}>
+        <Text
+          fw={700}
+          fz="sm"
+          c={section.kind === 'emergencies' ? 'red.8' : undefined}
+          td={removed ? 'line-through' : undefined}
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {heading}
         </Text>
         {section.status === 'added' && (
@@ -106,7 +112,11 @@ function ReadStatus({ practiceId, view }: { practiceId: string; view: ConsignesV
   return (
     <Alert color="orange" p="xs" data-testid="consignes-unread">
       <Stack gap={4}>
-        {neverRead && <Text fz="xs" fw={600}>{t('consignes.neverRead')}</Text>}
+        {neverRead && (
+          <Text fz="xs" fw={600}>
+            {t('consignes.neverRead')}
+          </Text>
+        )}
         {changed.map((set) => (
           <ChangeNote key={set.id} set={set} />
         ))}
@@ -118,7 +128,14 @@ function ReadStatus({ practiceId, view }: { practiceId: string; view: ConsignesV
           ) : (
             <span />
           )}
-          <Button size="compact-sm" color="orange" onClick={() => seen.mutate(view)} loading={seen.isPending} rightSection={<Kbd size="xs">L</Kbd>} data-testid="consignes-ack">
+          <Button
+            size="compact-sm"
+            color="orange"
+            onClick={() => seen.mutate(view)}
+            loading={seen.isPending}
+            rightSection={<Kbd size="xs">L</Kbd>}
+            data-testid="consignes-ack"
+          >
             {t('consignes.read')}
           </Button>
         </Group>
@@ -151,9 +168,18 @@ export function ConsignesHead({ practiceId }: { practiceId: string }) {
       <ReadStatus practiceId={practiceId} view={view} />
       {urgent.length > 0 && (
         <ScrollArea.Autosize mah={150} type="auto" offsetScrollbars>
-          <Stack gap={4} p={6} style={{ border: '1px solid var(--mantine-color-red-4)', borderRadius: 4, background: 'var(--mantine-color-red-0)' }} data-testid="consignes-urgent">
+          <Stack
+            gap={4}
+            p={6}
+            style={{ border: '1px solid var(--mantine-color-red-4)', borderRadius: 4, background: 'var(--mantine-color-red-0)' }}
+            data-testid="consignes-urgent"
+          >
             {urgent.map(({ set, s }) => (
-              <SectionBlock key={set.id} section={s} heading={set.practitionerName ? `${t('consignes.section.emergencies')} — ${set.practitionerName}` : t('consignes.section.emergencies')} />
+              <SectionBlock
+                key={set.id}
+                section={s}
+                heading={set.practitionerName ? `${t('consignes.section.emergencies')} — ${set.practitionerName}` : t('consignes.section.emergencies')}
+              />
             ))}
           </Stack>
         </ScrollArea.Autosize>

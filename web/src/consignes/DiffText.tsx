@@ -2,8 +2,19 @@
 import type { CSSProperties } from 'react';
 import type { DiffPart } from './view.ts';
 
-export const INSERTED: CSSProperties = { background: 'var(--mantine-color-green-1)', color: 'var(--mantine-color-green-9)', textDecoration: 'none', borderRadius: 2 };
-export const DELETED: CSSProperties = { background: 'var(--mantine-color-red-0)', color: 'var(--mantine-color-red-8)', textDecoration: 'line-through', borderRadius: 2, marginInlineEnd: 2 };
+export const INSERTED: CSSProperties = {
+  background: 'var(--mantine-color-green-1)',
+  color: 'var(--mantine-color-green-9)',
+  textDecoration: 'none',
+  borderRadius: 2,
+};
+export const DELETED: CSSProperties = {
+  background: 'var(--mantine-color-red-0)',
+  color: 'var(--mantine-color-red-8)',
+  textDecoration: 'line-through',
+  borderRadius: 2,
+  marginInlineEnd: 2,
+};
 
 export function DiffText({ parts }: { parts: readonly DiffPart[] }) {
   return (

@@ -55,7 +55,13 @@ export function CallPanel({ practiceName }: { practiceName: string | null }) {
           </Button>
         )}
         {(state.phase === 'ringing' || state.phase === 'answered') && (
-          <Button color="red" variant={state.phase === 'ringing' ? 'light' : 'filled'} onClick={call.hangUp} rightSection={<Kbd size="xs">F4</Kbd>} data-testid="hang-up">
+          <Button
+            color="red"
+            variant={state.phase === 'ringing' ? 'light' : 'filled'}
+            onClick={call.hangUp}
+            rightSection={<Kbd size="xs">F4</Kbd>}
+            data-testid="hang-up"
+          >
             {t('call.hangUp')}
           </Button>
         )}

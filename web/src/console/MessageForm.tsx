@@ -118,7 +118,14 @@ function MessageFormBody({ practice, callerNumber, callId, onSent, onCancel }: F
             data-testid="message-practitioner"
           />
           {type === 'dated_task' && (
-            <TextInput type="date" label={t('msg.dueDate')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} name="dueDate" data-testid="message-due" />
+            <TextInput
+              type="date"
+              label={t('msg.dueDate')}
+              value={dueDate}
+              onChange={(e) => setDueDate(e.currentTarget.value)}
+              name="dueDate"
+              data-testid="message-due"
+            />
           )}
         </Group>
         <Group grow align="flex-start">
@@ -157,7 +164,18 @@ function MessageFormBody({ practice, callerNumber, callId, onSent, onCancel }: F
             size="xs"
           />
         )}
-        <Textarea ref={bodyInput} label={t('msg.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} maxRows={8} maxLength={4000} name="body" required />
+        <Textarea
+          ref={bodyInput}
+          label={t('msg.body')}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          maxRows={8}
+          maxLength={4000}
+          name="body"
+          required
+        />
         {problem && (
           <Text c="red" fz="sm" role="alert">
             {problem}

@@ -19,7 +19,16 @@ import { useCallMessages } from './MessageFormSent.tsx';
 type Outcome = OutcomeInput['outcome'];
 
 /** The outcomes an agent gives, in key order 1–8 (the system sets abandoned, voicemail, callback and closed itself). */
-export const AGENT_OUTCOMES = ['booked', 'moved', 'cancelled', 'message', 'information', 'put_through', 'sent_to_15', 'other'] as const satisfies readonly Outcome[];
+export const AGENT_OUTCOMES = [
+  'booked',
+  'moved',
+  'cancelled',
+  'message',
+  'information',
+  'put_through',
+  'sent_to_15',
+  'other',
+] as const satisfies readonly Outcome[];
 type AgentOutcome = (typeof AGENT_OUTCOMES)[number];
 
 export function WrapUpOutcome() {
@@ -117,7 +126,17 @@ export function WrapUpOutcome() {
           </SimpleGrid>
         </Stack>
       )}
-      <Textarea label={t('outcome.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={1} maxRows={3} size="xs" name="outcomeNote" />
+      <Textarea
+        label={t('outcome.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        maxLength={2000}
+        autosize
+        minRows={1}
+        maxRows={3}
+        size="xs"
+        name="outcomeNote"
+      />
       <Group gap="xs" justify="space-between" wrap="nowrap">
         {linked.length > 0 ? (
           <Text fz="xs" c="dimmed" data-testid="outcome-links">

@@ -41,7 +41,11 @@ export function IcsFeedPage() {
           ))}
         </Stack>
       </Radio.Group>
-      {relabel.isSuccess && <Text fz="sm" c="teal">{t('ics.saved')}</Text>}
+      {relabel.isSuccess && (
+        <Text fz="sm" c="teal">
+          {t('ics.saved')}
+        </Text>
+      )}
       {url && (
         <Paper withBorder p="sm">
           <Stack gap="xs">

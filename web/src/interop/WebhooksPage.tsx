@@ -27,14 +27,24 @@ function SubscriptionForm({ onSecret }: { onSecret: (secret: string) => void }) 
       },
     );
   };
-  const scopeOptions = [{ value: ORGANISATION, label: t('webhooks.wholeOrganisation') }, ...(practices.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))];
+  const scopeOptions = [
+    { value: ORGANISATION, label: t('webhooks.wholeOrganisation') },
+    ...(practices.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+  ];
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} data-testid="webhook-form">
       <Stack gap="xs">
         <Title order={4}>{t('webhooks.new')}</Title>
         <Group align="end" grow>
           <TextInput label={t('webhooks.url')} placeholder="https://…" value={url} onChange={(e) => setUrl(e.currentTarget.value)} required name="url" />
-          <Select label={t('webhooks.scope')} data={scopeOptions} value={practiceId} onChange={(v) => setPracticeId(v ?? ORGANISATION)} allowDeselect={false} searchable />
+          <Select
+            label={t('webhooks.scope')}
+            data={scopeOptions}
+            value={practiceId}
+            onChange={(v) => setPracticeId(v ?? ORGANISATION)}
+            allowDeselect={false}
+            searchable
+          />
         </Group>
         <Checkbox.Group label={t('webhooks.events')} value={events} onChange={(v) => setEvents(v as WebhookEvent[])}>
           <Group gap="md" mt={4}>
@@ -58,7 +68,8 @@ function DeliveryLog({ subscription }: { subscription: Subscription }) {
   const { t, locale } = useI18n();
   const log = useDeliveries(subscription.id);
   const { replay } = useWebhookMutations();
-  const when = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso)) : '');
+  const when = (iso: string | null) =>
+    iso ? new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso)) : '';
   if (log.isPending) return <Loader size="sm" />;
   if (log.error) return <Alert color="red">{errorText(log.error, t)}</Alert>;
   if (log.data.items.length === 0) return <Text c="dimmed">{t('webhooks.noDelivery')}</Text>;
@@ -79,7 +90,12 @@ function DeliveryLog({ subscription }: { subscription: Subscription }) {
           <Table.Tr key={d.id}>
             <Table.Td>{when(d.lastAttemptAt ?? d.createdAt)}</Table.Td>
             <Table.Td>
-              <Code>{d.eventType}</Code> {d.replayOf && <Badge size="xs" variant="outline">{t('webhooks.replayed')}</Badge>}
+              <Code>{d.eventType}</Code>{' '}
+              {d.replayOf && (
+                <Badge size="xs" variant="outline">
+                  {t('webhooks.replayed')}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td>
               <Badge size="sm" variant="light" color={d.status === 'delivered' ? 'green' : d.status === 'failed' ? 'red' : 'gray'}>

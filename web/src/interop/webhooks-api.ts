@@ -43,17 +43,26 @@ const KEY = ['interop', 'webhooks'];
 export const useSubscriptions = () => useQuery({ queryKey: KEY, queryFn: () => get<{ items: Subscription[] }>('/api/webhooks') });
 
 export const useDeliveries = (id: string | null) =>
-  useQuery({ queryKey: [...KEY, id, 'deliveries'], queryFn: () => get<{ items: Delivery[] }>(`/api/webhooks/${id}/deliveries`), enabled: id !== null, refetchInterval: 5000 });
+  useQuery({
+    queryKey: [...KEY, id, 'deliveries'],
+    queryFn: () => get<{ items: Delivery[] }>(`/api/webhooks/${id}/deliveries`),
+    enabled: id !== null,
+    refetchInterval: 5000,
+  });
 
 export function useWebhookMutations() {
   const qc = useQueryClient();
   const refresh = () => void qc.invalidateQueries({ queryKey: KEY });
   return {
     create: useMutation({
-      mutationFn: (b: { url: string; practiceId: string | null; events: WebhookEvent[]; description: string | null }) => post<Subscription & { secret: string }>('/api/webhooks', b),
+      mutationFn: (b: { url: string; practiceId: string | null; events: WebhookEvent[]; description: string | null }) =>
+        post<Subscription & { secret: string }>('/api/webhooks', b),
       onSuccess: refresh,
     }),
-    setActive: useMutation({ mutationFn: (o: { id: string; active: boolean }) => patch<Subscription>(`/api/webhooks/${o.id}`, { active: o.active }), onSuccess: refresh }),
+    setActive: useMutation({
+      mutationFn: (o: { id: string; active: boolean }) => patch<Subscription>(`/api/webhooks/${o.id}`, { active: o.active }),
+      onSuccess: refresh,
+    }),
     rotate: useMutation({ mutationFn: (id: string) => post<Subscription & { secret: string }>(`/api/webhooks/${id}/rotate-secret`), onSuccess: refresh }),
     remove: useMutation({ mutationFn: (id: string) => del<undefined>(`/api/webhooks/${id}`), onSuccess: refresh }),
     replay: useMutation({ mutationFn: (deliveryId: string) => post<{ id: string }>(`/api/webhooks/deliveries/${deliveryId}/replay`), onSuccess: refresh }),

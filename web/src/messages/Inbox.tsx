@@ -4,7 +4,23 @@
  * answer becomes a task for the next available agent of the practice.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Grid, Group, Loader, Paper, ScrollArea, SegmentedControl, Stack, Text, Textarea, Timeline, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useI18n, type MessageKey } from '../app/i18n.tsx';
 import { errorText } from '../app/errors.ts';
 import { formatPhone } from '../app/phone.ts';
@@ -25,7 +41,12 @@ function TypeBadge({ type }: { type: MessageDto['type'] }) {
 function MessageRow({ m, selected, onSelect }: { m: MessageDto; selected: boolean; onSelect(): void }) {
   const { t, locale } = useI18n();
   return (
-    <UnstyledButton onClick={onSelect} p="xs" style={{ borderRadius: 4, background: selected ? 'var(--mantine-color-blue-light)' : undefined }} data-testid="inbox-row">
+    <UnstyledButton
+      onClick={onSelect}
+      p="xs"
+      style={{ borderRadius: 4, background: selected ? 'var(--mantine-color-blue-light)' : undefined }}
+      data-testid="inbox-row"
+    >
       <Group justify="space-between" wrap="nowrap">
         <Group gap="xs" wrap="nowrap">
           <TypeBadge type={m.type} />
@@ -79,7 +100,11 @@ function MessageDetail({ id }: { id: string }) {
             {t('inbox.acknowledge')}
           </Button>
         )}
-        {m.acknowledgedAt && <Text fz="sm" c="dimmed">{t('inbox.acknowledged', { at: formatInstant(m.acknowledgedAt, locale) })}</Text>}
+        {m.acknowledgedAt && (
+          <Text fz="sm" c="dimmed">
+            {t('inbox.acknowledged', { at: formatInstant(m.acknowledgedAt, locale) })}
+          </Text>
+        )}
         {m.status !== 'processed' && !openTask && (
           <Button variant="default" onClick={() => act.mutate({ id, action: 'process' })} loading={act.isPending} data-testid="process">
             {t('inbox.process')}
@@ -100,7 +125,15 @@ function MessageDetail({ id }: { id: string }) {
           }}
         >
           <Stack gap="xs">
-            <Textarea label={t('inbox.answer')} placeholder={t('inbox.answerPlaceholder')} value={answer} onChange={(e) => setAnswer(e.currentTarget.value)} autosize minRows={2} name="answer" />
+            <Textarea
+              label={t('inbox.answer')}
+              placeholder={t('inbox.answerPlaceholder')}
+              value={answer}
+              onChange={(e) => setAnswer(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              name="answer"
+            />
             <Group justify="flex-end">
               <Button type="submit" loading={act.isPending} disabled={!answer.trim()} data-testid="answer-send">
                 {t('inbox.answerSend')}

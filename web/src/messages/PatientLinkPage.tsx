@@ -135,7 +135,11 @@ function AppointmentPanel({ token, view }: { token: string; view: AppointmentVie
                 ) : slots.data?.items.length ? (
                   <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
                     {slots.data.items.map((s) => (
-                      <Button key={s.start} variant="outline" onClick={() => act.mutate({ action: 'move', body: { start: s.start } }, { onSuccess: () => setMoving(false) })}>
+                      <Button
+                        key={s.start}
+                        variant="outline"
+                        onClick={() => act.mutate({ action: 'move', body: { start: s.start } }, { onSuccess: () => setMoving(false) })}
+                      >
                         {when(s.start)}
                       </Button>
                     ))}
@@ -211,8 +215,18 @@ export function PatientLinkPage({ token }: { token: string }) {
   const { t } = useI18n();
   const link = useQuery({ queryKey: ['public-link', token], queryFn: () => get<LinkView>(`/api/public/links/${token}`) });
   let content: ReactNode;
-  if (link.isPending) content = <Center><Loader /></Center>;
-  else if (link.isError) content = <Alert color="red" data-testid="link-error">{errorText(link.error, t)}</Alert>;
+  if (link.isPending)
+    content = (
+      <Center>
+        <Loader />
+      </Center>
+    );
+  else if (link.isError)
+    content = (
+      <Alert color="red" data-testid="link-error">
+        {errorText(link.error, t)}
+      </Alert>
+    );
   else if (link.data.kind === 'appointment') content = <AppointmentPanel token={token} view={link.data} />;
   else if (link.data.kind === 'offer') content = <OfferPanel token={token} view={link.data} />;
   else content = <MessagePanel token={token} view={link.data} />;

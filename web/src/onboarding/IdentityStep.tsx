@@ -15,7 +15,24 @@ import type { PracticeFile } from '../app/contracts.ts';
 import { REGION_CODES } from '../../../src/core/time/regions.ts';
 import { ApiError } from '../app/api.ts';
 
-const FIELDS = ['name', 'legalName', 'siren', 'siret', 'addressLine', 'postalCode', 'city', 'floor', 'digicode', 'parking', 'transport', 'latitude', 'longitude', 'number', 'weekdays', 'saturday'] as const;
+const FIELDS = [
+  'name',
+  'legalName',
+  'siren',
+  'siret',
+  'addressLine',
+  'postalCode',
+  'city',
+  'floor',
+  'digicode',
+  'parking',
+  'transport',
+  'latitude',
+  'longitude',
+  'number',
+  'weekdays',
+  'saturday',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 /** "08:00-19:00" → [["08:00","19:00"]]; empty → []. */
@@ -34,7 +51,13 @@ function errorsByField(error: unknown): Partial<Record<Field, string>> {
   const issues = error.issues.length ? error.issues : error.field ? [{ field: error.field, message: error.message }] : [];
   for (const { field, message } of issues) {
     const last = field.split('.').pop() ?? field;
-    const key: Field | undefined = field.startsWith('numbers') ? 'number' : field.startsWith('serviceHours') ? 'weekdays' : (FIELDS as readonly string[]).includes(last) ? (last as Field) : undefined;
+    const key: Field | undefined = field.startsWith('numbers')
+      ? 'number'
+      : field.startsWith('serviceHours')
+        ? 'weekdays'
+        : (FIELDS as readonly string[]).includes(last)
+          ? (last as Field)
+          : undefined;
     if (key) out[key] ??= message;
   }
   return out;
@@ -44,14 +67,29 @@ export function IdentityStep() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [v, setV] = useState<Record<Field, string>>({
-    name: '', legalName: '', siren: '', siret: '', addressLine: '', postalCode: '', city: '', floor: '', digicode: '', parking: '', transport: '',
-    latitude: '', longitude: '', number: '', weekdays: '08:00-12:00, 14:00-19:00', saturday: '',
+    name: '',
+    legalName: '',
+    siren: '',
+    siret: '',
+    addressLine: '',
+    postalCode: '',
+    city: '',
+    floor: '',
+    digicode: '',
+    parking: '',
+    transport: '',
+    latitude: '',
+    longitude: '',
+    number: '',
+    weekdays: '08:00-12:00, 14:00-19:00',
+    saturday: '',
   });
   const [region, setRegion] = useState<string>('metropole');
   const create = useMutation({
     mutationFn: () => {
       const week = ranges(v.weekdays);
-      const position = v.latitude.trim() && v.longitude.trim() ? { latitude: Number(v.latitude.replace(',', '.')), longitude: Number(v.longitude.replace(',', '.')) } : {};
+      const position =
+        v.latitude.trim() && v.longitude.trim() ? { latitude: Number(v.latitude.replace(',', '.')), longitude: Number(v.longitude.replace(',', '.')) } : {};
       return post<PracticeFile>('/api/practices', {
         name: v.name,
         legalName: v.legalName,
@@ -59,7 +97,19 @@ export function IdentityStep() {
         siret: v.siret.trim() ? v.siret.replace(/\s/g, '') : null,
         region,
         serviceHours: { mon: week, tue: week, wed: week, thu: week, fri: week, sat: ranges(v.saturday), sun: [] },
-        sites: [{ label: t('onboarding.mainSite'), addressLine: v.addressLine, postalCode: v.postalCode, city: v.city, floor: v.floor, digicode: v.digicode, parking: v.parking, transport: v.transport, ...position }],
+        sites: [
+          {
+            label: t('onboarding.mainSite'),
+            addressLine: v.addressLine,
+            postalCode: v.postalCode,
+            city: v.city,
+            floor: v.floor,
+            digicode: v.digicode,
+            parking: v.parking,
+            transport: v.transport,
+            ...position,
+          },
+        ],
         numbers: v.number.trim() ? [{ e164: v.number, label: t('onboarding.mainLine') }] : [],
       });
     },
@@ -100,7 +150,13 @@ export function IdentityStep() {
             {input('legalName', true)}
             {input('siren', true, { description: t('onboarding.sirenHelp') })}
             {input('siret', false, { description: t('onboarding.siretHelp') })}
-            <Select label={t('onboarding.field.region' as MessageKey)} data={REGION_CODES.map((r) => ({ value: r, label: regionLabel(r) }))} value={region} onChange={(r) => r && setRegion(r)} allowDeselect={false} />
+            <Select
+              label={t('onboarding.field.region' as MessageKey)}
+              data={REGION_CODES.map((r) => ({ value: r, label: regionLabel(r) }))}
+              value={region}
+              onChange={(r) => r && setRegion(r)}
+              allowDeselect={false}
+            />
             {input('number', false, { description: t('onboarding.numberHelp') })}
           </SimpleGrid>
         </Paper>

@@ -38,7 +38,15 @@ function Agents({ practiceId }: { practiceId: string }) {
         ))}
       </Stack>
       <Group align="end" gap="sm">
-        <Select w={260} label={t('onboarding.agent')} searchable data={all.filter((u) => !assigned.includes(u)).map((u) => ({ value: u.id, label: u.displayName }))} value={agentId} onChange={setAgentId} data-testid="agent-select" />
+        <Select
+          w={260}
+          label={t('onboarding.agent')}
+          searchable
+          data={all.filter((u) => !assigned.includes(u)).map((u) => ({ value: u.id, label: u.displayName }))}
+          value={agentId}
+          onChange={setAgentId}
+          data-testid="agent-select"
+        />
         <Checkbox mb={8} label={t('onboarding.dedicated')} checked={dedicated} onChange={(e) => setDedicated(e.currentTarget.checked)} />
         <Button
           disabled={!agentId}

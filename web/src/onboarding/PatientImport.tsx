@@ -58,7 +58,15 @@ export function PatientImport({ practiceId }: { practiceId: string }) {
         {t('import.title')}
       </Title>
       <Stack gap="sm">
-        <FileInput w={360} accept=".csv,text/csv" label={t('import.file')} description={t('import.fileHelp')} onChange={(f) => void pick(f)} clearable data-testid="import-file" />
+        <FileInput
+          w={360}
+          accept=".csv,text/csv"
+          label={t('import.file')}
+          description={t('import.fileHelp')}
+          onChange={(f) => void pick(f)}
+          clearable
+          data-testid="import-file"
+        />
         {report && (
           <>
             <Text fz="xs" c="dimmed">
@@ -66,7 +74,15 @@ export function PatientImport({ practiceId }: { practiceId: string }) {
             </Text>
             <SimpleGrid cols={4} spacing="xs">
               {IMPORT_FIELDS.map((f) => (
-                <Select key={f} size="xs" label={t(`import.field.${f}` as MessageKey)} data={report.headers} value={mapping?.[f] ?? null} onChange={(h) => remap(f, h)} clearable />
+                <Select
+                  key={f}
+                  size="xs"
+                  label={t(`import.field.${f}` as MessageKey)}
+                  data={report.headers}
+                  value={mapping?.[f] ?? null}
+                  onChange={(h) => remap(f, h)}
+                  clearable
+                />
               ))}
             </SimpleGrid>
             <Group gap="xs" data-testid="import-summary">

@@ -24,7 +24,14 @@ export function AddPractitioner({ practiceId }: { practiceId: string }) {
   const [specialty, setSpecialty] = useState<string | null>('medecine_generale');
   const [rpps, setRpps] = useState('');
   const add = useOnboardingWrite(() =>
-    createPractitioner({ firstName, lastName, profession, specialty: profession === 'medecin' ? specialty : null, rpps: rpps.replace(/\s/g, ''), practiceIds: [practiceId] }),
+    createPractitioner({
+      firstName,
+      lastName,
+      profession,
+      specialty: profession === 'medecin' ? specialty : null,
+      rpps: rpps.replace(/\s/g, ''),
+      practiceIds: [practiceId],
+    }),
   );
   const errors = fieldErrors(add.error);
   return (
@@ -41,11 +48,39 @@ export function AddPractitioner({ practiceId }: { practiceId: string }) {
       }}
     >
       <Group align="start" gap="sm" data-testid="add-practitioner">
-        <TextInput label={t('onboarding.firstName')} name="firstName" required value={firstName} onChange={(e) => setFirstName(e.currentTarget.value)} error={errors['firstName']} />
-        <TextInput label={t('onboarding.lastName')} name="lastName" required value={lastName} onChange={(e) => setLastName(e.currentTarget.value)} error={errors['lastName']} />
-        <Select w={200} label={t('onboarding.profession')} data={PROFESSION_CODES.map((c) => ({ value: c, label: professionLabel(c, locale) }))} value={profession} onChange={(v) => v && setProfession(v)} allowDeselect={false} />
+        <TextInput
+          label={t('onboarding.firstName')}
+          name="firstName"
+          required
+          value={firstName}
+          onChange={(e) => setFirstName(e.currentTarget.value)}
+          error={errors['firstName']}
+        />
+        <TextInput
+          label={t('onboarding.lastName')}
+          name="lastName"
+          required
+          value={lastName}
+          onChange={(e) => setLastName(e.currentTarget.value)}
+          error={errors['lastName']}
+        />
+        <Select
+          w={200}
+          label={t('onboarding.profession')}
+          data={PROFESSION_CODES.map((c) => ({ value: c, label: professionLabel(c, locale) }))}
+          value={profession}
+          onChange={(v) => v && setProfession(v)}
+          allowDeselect={false}
+        />
         {profession === 'medecin' && (
-          <Select w={200} label={t('onboarding.specialty')} searchable data={Object.keys(SPECIALTIES).map((c) => ({ value: c, label: specialtyLabel(c, locale) ?? c }))} value={specialty} onChange={setSpecialty} />
+          <Select
+            w={200}
+            label={t('onboarding.specialty')}
+            searchable
+            data={Object.keys(SPECIALTIES).map((c) => ({ value: c, label: specialtyLabel(c, locale) ?? c }))}
+            value={specialty}
+            onChange={setSpecialty}
+          />
         )}
         <TextInput w={150} label="RPPS" name="rpps" required value={rpps} onChange={(e) => setRpps(e.currentTarget.value)} error={errors['rpps']} />
         <Button type="submit" mt={24} loading={add.isPending} data-testid="add-practitioner-submit">
@@ -65,12 +100,39 @@ function AddMotif({ practitionerId }: { practitionerId: string }) {
   const errors = fieldErrors(add.error);
   return (
     <Group align="start" gap="xs">
-      <TextInput size="xs" placeholder={t('onboarding.motifLabel')} name="motifLabel" value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors['label']} />
-      <NumberInput size="xs" w={90} suffix=" min" name="motifDuration" value={duration} onChange={setDuration} min={5} max={480} error={errors['durationMinutes']} />
-      <Button size="xs" variant="default" loading={add.isPending} onClick={() => add.mutate(undefined, { onSuccess: () => setLabel('') })} data-testid="add-motif">
+      <TextInput
+        size="xs"
+        placeholder={t('onboarding.motifLabel')}
+        name="motifLabel"
+        value={label}
+        onChange={(e) => setLabel(e.currentTarget.value)}
+        error={errors['label']}
+      />
+      <NumberInput
+        size="xs"
+        w={90}
+        suffix=" min"
+        name="motifDuration"
+        value={duration}
+        onChange={setDuration}
+        min={5}
+        max={480}
+        error={errors['durationMinutes']}
+      />
+      <Button
+        size="xs"
+        variant="default"
+        loading={add.isPending}
+        onClick={() => add.mutate(undefined, { onSuccess: () => setLabel('') })}
+        data-testid="add-motif"
+      >
         {t('onboarding.addMotif')}
       </Button>
-      {add.isError && !isFieldError(add.error) && <Text c="red" fz="xs">{errorText(add.error, t)}</Text>}
+      {add.isError && !isFieldError(add.error) && (
+        <Text c="red" fz="xs">
+          {errorText(add.error, t)}
+        </Text>
+      )}
     </Group>
   );
 }
@@ -98,11 +160,22 @@ function AddRanges({ practiceId, practitionerId, motifs }: { practiceId: string;
         <TextInput size="xs" type="time" name="rangeStart" value={start} onChange={(e) => setStart(e.currentTarget.value)} error={errors['start']} />
         <TextInput size="xs" type="time" name="rangeEnd" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={errors['end']} />
         <Checkbox size="xs" mt={6} label={t('onboarding.urgentSlots')} checked={urgent} onChange={(e) => setUrgent(e.currentTarget.checked)} />
-        <Button size="xs" variant="default" disabled={motifs.length === 0 || days.length === 0} loading={add.isPending} onClick={() => add.mutate(undefined)} data-testid="add-ranges">
+        <Button
+          size="xs"
+          variant="default"
+          disabled={motifs.length === 0 || days.length === 0}
+          loading={add.isPending}
+          onClick={() => add.mutate(undefined)}
+          data-testid="add-ranges"
+        >
           {t('onboarding.addRanges')}
         </Button>
       </Group>
-      {add.isError && !isFieldError(add.error) && <Text c="red" fz="xs">{errorText(add.error, t)}</Text>}
+      {add.isError && !isFieldError(add.error) && (
+        <Text c="red" fz="xs">
+          {errorText(add.error, t)}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -32,11 +32,19 @@ export function useOnboardingWrite<I, O>(fn: (input: I) => Promise<O>) {
   });
 }
 
-export const createPractitioner = (input: { firstName: string; lastName: string; profession: string; specialty: string | null; rpps: string; practiceIds: string[] }) =>
-  post<{ id: string }>('/api/practitioners', input);
+export const createPractitioner = (input: {
+  firstName: string;
+  lastName: string;
+  profession: string;
+  specialty: string | null;
+  rpps: string;
+  practiceIds: string[];
+}) => post<{ id: string }>('/api/practitioners', input);
 export const createMotif = (practitionerId: string, input: { label: string; durationMinutes: number }) => post<MotifDto>(`${pr(practitionerId)}/motifs`, input);
-export const createWeeklyRange = (practitionerId: string, input: { practiceId: string; weekday: number; start: string; end: string; motifIds: string[]; urgent: boolean }) =>
-  post<RangeDto>(`${pr(practitionerId)}/opening-ranges`, { kind: 'weekly', ...input });
+export const createWeeklyRange = (
+  practitionerId: string,
+  input: { practiceId: string; weekday: number; start: string; end: string; motifIds: string[]; urgent: boolean },
+) => post<RangeDto>(`${pr(practitionerId)}/opening-ranges`, { kind: 'weekly', ...input });
 export const assignAgent = (user: UserView, practiceId: string, dedicated: boolean) =>
   patch<UserView>(`/api/users/${encodeURIComponent(user.id)}`, {
     practiceIds: [...new Set([...user.practices.map((p) => p.practiceId), practiceId])],

@@ -85,7 +85,13 @@ function Choose({ slug, page, onPick }: { slug: string; page: BookingPage; onPic
           {slots.isPending && <Loader size="sm" aria-label="…" />}
           {slots.error && <Alert color="red">{errorText(slots.error, t)}</Alert>}
           {slots.data && slots.data.items.length === 0 && <Alert color="yellow">{t('online.noSlot')}</Alert>}
-          {slots.data && <SlotButtons slots={slots.data.items.slice(0, shown)} timeZone={page.timeZone} onPick={(slot) => onPick({ practitionerId: practitionerId!, motifId, slot })} />}
+          {slots.data && (
+            <SlotButtons
+              slots={slots.data.items.slice(0, shown)}
+              timeZone={page.timeZone}
+              onPick={(slot) => onPick({ practitionerId: practitionerId!, motifId, slot })}
+            />
+          )}
           {slots.data && slots.data.items.length > shown && (
             <Button variant="default" onClick={() => setShown(shown + VISIBLE_SLOTS)}>
               {t('online.moreSlots')}
@@ -147,12 +153,15 @@ export function OnlineBookingPage({ slug }: { slug: string }) {
   const [identity, setIdentity] = useState<Identity>({ birthName: '', firstGivenName: '', birthDate: '', sex: 'F', mobilePhone: '', email: null });
   const [requestId, setRequestId] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const ask = useMutation({ mutationFn: () => askCode(slug, { ...identity, practitionerId: choice!.practitionerId, motifId: choice!.motifId, start: choice!.slot.start }) });
+  const ask = useMutation({
+    mutationFn: () => askCode(slug, { ...identity, practitionerId: choice!.practitionerId, motifId: choice!.motifId, start: choice!.slot.start }),
+  });
   const confirm = useMutation({ mutationFn: (start?: string) => confirmCode(slug, requestId!, { code, ...(start ? { start } : {}) }) });
   const nextSlots = isApiError(confirm.error, 'slot_taken') ? ((confirm.error.details['nextSlots'] as Slot[] | undefined) ?? []) : [];
   const field = (key: keyof Identity) => ({
     value: identity[key] ?? '',
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setIdentity({ ...identity, [key]: key === 'email' && !e.currentTarget.value ? null : e.currentTarget.value }),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
+      setIdentity({ ...identity, [key]: key === 'email' && !e.currentTarget.value ? null : e.currentTarget.value }),
     required: key !== 'email',
   });
 
@@ -199,7 +208,15 @@ export function OnlineBookingPage({ slug }: { slug: string }) {
                     ))}
                   </Group>
                 </Radio.Group>
-                <TextInput label={t('online.mobile')} description={t('online.mobileHelp')} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} type="tel" autoComplete="tel" inputMode="tel" {...field('mobilePhone')} />
+                <TextInput
+                  label={t('online.mobile')}
+                  description={t('online.mobileHelp')}
+                  styles={{ description: { color: 'var(--mantine-color-gray-8)' } }}
+                  type="tel"
+                  autoComplete="tel"
+                  inputMode="tel"
+                  {...field('mobilePhone')}
+                />
                 <TextInput label={t('online.email')} type="email" autoComplete="email" {...field('email')} />
                 {ask.error && <Alert color="red">{errorText(ask.error, t)}</Alert>}
                 <Button type="submit" color="blue.8" loading={ask.isPending}>
@@ -214,7 +231,14 @@ export function OnlineBookingPage({ slug }: { slug: string }) {
                 <Title order={2} fz="lg">
                   {t('online.step.code')}
                 </Title>
-                <TextInput label={t('online.code')} value={code} onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, '').slice(0, 6))} inputMode="numeric" autoComplete="one-time-code" required />
+                <TextInput
+                  label={t('online.code')}
+                  value={code}
+                  onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  required
+                />
                 {confirm.error && !nextSlots.length && <Alert color="red">{errorText(confirm.error, t)}</Alert>}
                 {nextSlots.length > 0 && (
                   <Stack gap="xs">

@@ -7,7 +7,12 @@ export interface BookingPage {
   timeZone: string;
   requiresConfirmation: boolean;
   sites: { label: string; addressLine: string; postalCode: string; city: string; transport: string | null; parking: string | null }[];
-  practitioners: { id: string; name: string; specialty: string | null; motifs: { id: string; label: string; durationMinutes: number; newPatientsAllowed: boolean }[] }[];
+  practitioners: {
+    id: string;
+    name: string;
+    specialty: string | null;
+    motifs: { id: string; label: string; durationMinutes: number; newPatientsAllowed: boolean }[];
+  }[];
 }
 export interface Slot {
   start: string;
@@ -28,7 +33,17 @@ export interface Confirmation {
     name: string;
     timeZone: string;
     phone: string | null;
-    sites: { label: string; addressLine: string; postalCode: string; city: string; floor: string | null; digicode: string | null; parking: string | null; transport: string | null; accessNotes: string | null }[];
+    sites: {
+      label: string;
+      addressLine: string;
+      postalCode: string;
+      city: string;
+      floor: string | null;
+      digicode: string | null;
+      parking: string | null;
+      transport: string | null;
+      accessNotes: string | null;
+    }[];
   };
   practitioner: string;
   motif: { label: string; instructions: string | null };

@@ -17,7 +17,12 @@ export function CallerMatches(props: { practiceId: string; callerNumber: string 
   useEffect(() => {
     if (only && selectedId === null) onSelect(only);
   }, [only, selectedId, onSelect]);
-  if (props.callerNumber === null) return <Text fz="sm" c="dimmed">{t('caller.withheld')}</Text>;
+  if (props.callerNumber === null)
+    return (
+      <Text fz="sm" c="dimmed">
+        {t('caller.withheld')}
+      </Text>
+    );
   if (matches.isPending) return <Loader size="sm" />;
   if (matches.isError) return <Alert color="red">{errorText(matches.error, t)}</Alert>;
   const items = matches.data.items;

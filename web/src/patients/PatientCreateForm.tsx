@@ -36,7 +36,10 @@ function toInput(d: Draft, practiceId: string, t: (k: MessageKey) => string): { 
   const mobile = d.mobilePhone.trim() ? toE164(d.mobilePhone) : null;
   if (d.mobilePhone.trim() && !mobile) problems.mobilePhone = t('form.invalidPhone');
   if (Object.keys(problems).length || !birthDate) return { problems };
-  const others = d.otherGivenNames.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  const others = d.otherGivenNames
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     problems,
     input: {

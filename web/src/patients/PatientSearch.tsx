@@ -37,9 +37,17 @@ export function PatientSearch(props: { practiceId: string; selectedId: string | 
       {search.isError && <Alert color="red">{errorText(search.error, t)}</Alert>}
       {search.data && debounced.trim() && (
         <>
-          {search.data.items.length === 0 && <Text fz="sm" c="dimmed">{t('search.none')}</Text>}
+          {search.data.items.length === 0 && (
+            <Text fz="sm" c="dimmed">
+              {t('search.none')}
+            </Text>
+          )}
           <PatientList patients={search.data.items} selectedId={props.selectedId} onSelect={props.onSelect} />
-          {search.data.hasMore && <Text fz="xs" c="dimmed">{t('search.more')}</Text>}
+          {search.data.hasMore && (
+            <Text fz="xs" c="dimmed">
+              {t('search.more')}
+            </Text>
+          )}
         </>
       )}
     </Stack>

@@ -38,7 +38,9 @@ function Saved({ zone, impacted, cancelled }: { zone: string; impacted: Appointm
         <Text fz="sm">
           {impacted.length === 0 ? t('absence.savedNone') : t(cancelled ? 'absence.savedCancelled' : 'absence.savedKept', { count: impacted.length })}
         </Text>
-        {impacted.length > 0 && <AppointmentTable appointments={impacted} zone={zone} deliveries={cancelled ? (deliveries.data ?? []) : undefined} testId="absence-result" />}
+        {impacted.length > 0 && (
+          <AppointmentTable appointments={impacted} zone={zone} deliveries={cancelled ? (deliveries.data ?? []) : undefined} testId="absence-result" />
+        )}
       </Stack>
     </Alert>
   );
@@ -83,11 +85,38 @@ export function AbsencesTab({ practitionerId, zone }: { practitionerId: string; 
         </Title>
         <Stack gap="sm">
           <Group gap="sm" align="start">
-            <TextInput type="date" label={t('absence.from')} name="startDate" value={span.startDate} onChange={(e) => setField('startDate', e.currentTarget.value)} error={errors['start']} />
-            <TextInput type="time" label={t('absence.at')} name="startTime" value={span.startTime} onChange={(e) => setField('startTime', e.currentTarget.value)} />
-            <TextInput type="date" label={t('absence.to')} name="endDate" value={span.endDate} onChange={(e) => setField('endDate', e.currentTarget.value)} error={errors['end']} />
+            <TextInput
+              type="date"
+              label={t('absence.from')}
+              name="startDate"
+              value={span.startDate}
+              onChange={(e) => setField('startDate', e.currentTarget.value)}
+              error={errors['start']}
+            />
+            <TextInput
+              type="time"
+              label={t('absence.at')}
+              name="startTime"
+              value={span.startTime}
+              onChange={(e) => setField('startTime', e.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label={t('absence.to')}
+              name="endDate"
+              value={span.endDate}
+              onChange={(e) => setField('endDate', e.currentTarget.value)}
+              error={errors['end']}
+            />
             <TextInput type="time" label={t('absence.at')} name="endTime" value={span.endTime} onChange={(e) => setField('endTime', e.currentTarget.value)} />
-            <TextInput style={{ flex: 1 }} label={t('absence.reason')} name="reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors['reason']} />
+            <TextInput
+              style={{ flex: 1 }}
+              label={t('absence.reason')}
+              name="reason"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={errors['reason']}
+            />
           </Group>
           <Text fz="xs" c="dimmed">
             {t('absence.zoneHelp', { zone })}
@@ -154,7 +183,8 @@ export function AbsencesTab({ practitionerId, zone }: { practitionerId: string; 
                 return (
                   <Table.Tr key={a.id} data-testid="absence-row">
                     <Table.Td>
-                      {shortDate(localDateOfInstant(zone, start), locale)} {formatTime(start, zone)} → {shortDate(localDateOfInstant(zone, end), locale)} {formatTime(end, zone)}
+                      {shortDate(localDateOfInstant(zone, start), locale)} {formatTime(start, zone)} → {shortDate(localDateOfInstant(zone, end), locale)}{' '}
+                      {formatTime(end, zone)}
                     </Table.Td>
                     <Table.Td>{a.reason ?? ''}</Table.Td>
                     <Table.Td ta="right">

@@ -18,15 +18,33 @@ function Form({ practitionerId, prefs }: { practitionerId: string; prefs: PrefsD
     <Stack gap="sm" maw={520} data-testid="channels">
       <Checkbox checked disabled label={t('channels.inApp')} />
       <Checkbox checked={email} onChange={(e) => setEmail(e.currentTarget.checked)} label={t('channels.email')} data-testid="channel-email" />
-      {email && <TextInput label={t('channels.emailAddress')} name="emailAddress" value={emailAddress} onChange={(e) => setEmailAddress(e.currentTarget.value)} error={errors['emailAddress']} />}
+      {email && (
+        <TextInput
+          label={t('channels.emailAddress')}
+          name="emailAddress"
+          value={emailAddress}
+          onChange={(e) => setEmailAddress(e.currentTarget.value)}
+          error={errors['emailAddress']}
+        />
+      )}
       <Checkbox checked={sms} onChange={(e) => setSms(e.currentTarget.checked)} label={t('channels.sms')} data-testid="channel-sms" />
-      {sms && <TextInput label={t('channels.mobile')} name="mobilePhone" value={mobilePhone} onChange={(e) => setMobilePhone(e.currentTarget.value)} error={errors['mobilePhone']} />}
+      {sms && (
+        <TextInput
+          label={t('channels.mobile')}
+          name="mobilePhone"
+          value={mobilePhone}
+          onChange={(e) => setMobilePhone(e.currentTarget.value)}
+          error={errors['mobilePhone']}
+        />
+      )}
       {save.isError && !isFieldError(save.error) && <Alert color="red">{errorText(save.error, t)}</Alert>}
       {save.isSuccess && <Alert color="green">{t('channels.saved')}</Alert>}
       <Button
         w="fit-content"
         loading={save.isPending}
-        onClick={() => save.mutate({ email, sms, emailAddress: email && emailAddress.trim() ? emailAddress.trim() : null, mobilePhone: mobilePhone.trim() || null })}
+        onClick={() =>
+          save.mutate({ email, sms, emailAddress: email && emailAddress.trim() ? emailAddress.trim() : null, mobilePhone: mobilePhone.trim() || null })
+        }
         data-testid="channels-save"
       >
         {t('channels.save')}

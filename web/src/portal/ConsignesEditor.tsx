@@ -34,12 +34,16 @@ function Editor(props: { practiceId: string; practitionerId: string | null; set:
   const [draft, setDraft] = useState<Draft>(() => draftOf(set));
   const save = useMutation({
     mutationFn: () =>
-      api<ConsigneSetView>('PUT', `/api/practices/${encodeURIComponent(practiceId)}/consignes${practitionerId ? `?practitionerId=${encodeURIComponent(practitionerId)}` : ''}`, {
-        sections: [...KINDS.filter((k) => draft.bodies[k].trim()).map((k) => ({ kind: k, body: draft.bodies[k] })), ...draft.others],
-        usefulNumbers: draft.numbers.filter((n) => n.label.trim() || n.number.trim()),
-        summary: draft.summary.trim() || null,
-        baseVersion: set?.version ?? 0,
-      }),
+      api<ConsigneSetView>(
+        'PUT',
+        `/api/practices/${encodeURIComponent(practiceId)}/consignes${practitionerId ? `?practitionerId=${encodeURIComponent(practitionerId)}` : ''}`,
+        {
+          sections: [...KINDS.filter((k) => draft.bodies[k].trim()).map((k) => ({ kind: k, body: draft.bodies[k] })), ...draft.others],
+          usefulNumbers: draft.numbers.filter((n) => n.label.trim() || n.number.trim()),
+          summary: draft.summary.trim() || null,
+          baseVersion: set?.version ?? 0,
+        },
+      ),
     onSuccess: (saved) => {
       props.onSaved(saved.version);
       return qc.invalidateQueries({ queryKey: ['consignes', practiceId] });
@@ -74,9 +78,19 @@ function Editor(props: { practiceId: string; practitionerId: string | null; set:
       </Text>
       {draft.numbers.map((n, i) => (
         <Group key={i} gap="xs" align="start" wrap="nowrap">
-          <TextInput placeholder={t('consignesEdit.label')} value={n.label} onChange={(e) => setNumber(i, 'label', e.currentTarget.value)} style={{ flex: 1 }} />
+          <TextInput
+            placeholder={t('consignesEdit.label')}
+            value={n.label}
+            onChange={(e) => setNumber(i, 'label', e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
           <TextInput placeholder={t('consignesEdit.number')} value={n.number} onChange={(e) => setNumber(i, 'number', e.currentTarget.value)} w={200} />
-          <ActionIcon variant="subtle" color="red" aria-label={t('consignesEdit.removeNumber')} onClick={() => setDraft((d) => ({ ...d, numbers: d.numbers.filter((_, j) => j !== i) }))}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('consignesEdit.removeNumber')}
+            onClick={() => setDraft((d) => ({ ...d, numbers: d.numbers.filter((_, j) => j !== i) }))}
+          >
             ×
           </ActionIcon>
         </Group>
@@ -86,10 +100,16 @@ function Editor(props: { practiceId: string; practitionerId: string | null; set:
           {t('consignesEdit.addNumber')}
         </Button>
       </Group>
-      <TextInput label={t('consignesEdit.summary')} name="summary" value={draft.summary} onChange={(e) => {
+      <TextInput
+        label={t('consignesEdit.summary')}
+        name="summary"
+        value={draft.summary}
+        onChange={(e) => {
           const summary = e.currentTarget.value;
           setDraft((d) => ({ ...d, summary }));
-        }} error={errors['summary']} />
+        }}
+        error={errors['summary']}
+      />
       {save.isError && (
         <Alert color="red" data-testid="consignes-error">
           {errorText(save.error, t)}
@@ -119,18 +139,18 @@ export function ConsignesEditor({ practiceId, practitionerId }: { practiceId: st
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t(practitionerId ? 'consignesEdit.title' : 'consignes.ofPractice')}</Title>
         {practitionerId && (
-        <SegmentedControl
-          size="xs"
-          value={which}
-          onChange={(v) => {
-            setWhich(v as 'practice' | 'mine');
-            setSaved(null);
-          }}
-          data={[
-            { value: 'practice', label: t('consignesEdit.practice') },
-            { value: 'mine', label: t('consignesEdit.mine') },
-          ]}
-        />
+          <SegmentedControl
+            size="xs"
+            value={which}
+            onChange={(v) => {
+              setWhich(v as 'practice' | 'mine');
+              setSaved(null);
+            }}
+            data={[
+              { value: 'practice', label: t('consignesEdit.practice') },
+              { value: 'mine', label: t('consignesEdit.mine') },
+            ]}
+          />
         )}
       </Group>
       {/* A new editor per set and per version saved, so the form starts from what is current. */}

@@ -25,13 +25,20 @@ export function OutcomesTab({ practitionerId, zone }: { practitionerId: string; 
   const outcome = useSetOutcome();
   const now = Date.now();
   const listFrom = localToInstant(zone, addDays(today, -LIST_DAYS), '00:00');
-  const recent = (appointments.data ?? []).filter((a) => Date.parse(a.start) >= listFrom && a.status !== 'cancelled').sort((a, b) => b.start.localeCompare(a.start));
+  const recent = (appointments.data ?? [])
+    .filter((a) => Date.parse(a.start) >= listFrom && a.status !== 'cancelled')
+    .sort((a, b) => b.start.localeCompare(a.start));
   const counts = useMemo(() => noShowCounts(appointments.data ?? []), [appointments.data]);
   const countOf = new Map(counts.map((c) => [c.patientId, c]));
 
   const actions = (a: Appointment) => {
     const c = countOf.get(a.patientId);
-    const badge = c && c.unexcused > 0 ? <Text span fz="xs" c="red" mr="xs" data-testid="patient-no-shows">{t('presence.count', { count: c.unexcused })}</Text> : null;
+    const badge =
+      c && c.unexcused > 0 ? (
+        <Text span fz="xs" c="red" mr="xs" data-testid="patient-no-shows">
+          {t('presence.count', { count: c.unexcused })}
+        </Text>
+      ) : null;
     if (a.status !== 'booked' || Date.parse(a.start) > now) return badge;
     return (
       <Group gap={4} wrap="nowrap">
@@ -39,10 +46,22 @@ export function OutcomesTab({ practitionerId, zone }: { practitionerId: string; 
         <Button size="compact-xs" variant="light" color="green" onClick={() => outcome.mutate({ id: a.id, outcome: 'honoured' })} data-testid="mark-honoured">
           {t('presence.honoured')}
         </Button>
-        <Button size="compact-xs" variant="light" color="red" onClick={() => outcome.mutate({ id: a.id, outcome: 'no_show', excused: false })} data-testid="mark-no-show">
+        <Button
+          size="compact-xs"
+          variant="light"
+          color="red"
+          onClick={() => outcome.mutate({ id: a.id, outcome: 'no_show', excused: false })}
+          data-testid="mark-no-show"
+        >
           {t('presence.noShow')}
         </Button>
-        <Button size="compact-xs" variant="light" color="orange" onClick={() => outcome.mutate({ id: a.id, outcome: 'no_show', excused: true })} data-testid="mark-excused">
+        <Button
+          size="compact-xs"
+          variant="light"
+          color="orange"
+          onClick={() => outcome.mutate({ id: a.id, outcome: 'no_show', excused: true })}
+          data-testid="mark-excused"
+        >
           {t('presence.excused')}
         </Button>
       </Group>
@@ -59,7 +78,9 @@ export function OutcomesTab({ practitionerId, zone }: { practitionerId: string; 
           {t('presence.recent', { days: LIST_DAYS })}
         </Title>
         {appointments.data && recent.length === 0 && <Text c="dimmed">{t('presence.none')}</Text>}
-        {recent.length > 0 && <AppointmentTable appointments={recent} zone={zone} extra={{ header: t('presence.mark'), cell: actions }} testId="outcome-list" />}
+        {recent.length > 0 && (
+          <AppointmentTable appointments={recent} zone={zone} extra={{ header: t('presence.mark'), cell: actions }} testId="outcome-list" />
+        )}
       </Paper>
       <Paper withBorder p="md">
         <Title order={4} mb="sm">

@@ -58,14 +58,23 @@ export function ReportTab({ practiceId, zone }: { practiceId: string; zone: stri
     queryKey: ['activity', practiceId, month],
     queryFn: () => get<ActivityReport>(`/api/practices/${encodeURIComponent(practiceId)}/activity?month=${month}`),
   });
-  const monthLabel = (m: string) => new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-15T12:00:00Z`));
+  const monthLabel = (m: string) =>
+    new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-15T12:00:00Z`));
   const r = report.data;
   const seconds = (s: number | null) => (s === null ? '—' : t('report.seconds', { s: Math.round(s) }));
   const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
   return (
     <Stack gap="sm" data-testid="report">
       <Group justify="space-between">
-        <Select w={220} label={t('report.month')} data={months.map((m) => ({ value: m, label: monthLabel(m) }))} value={month} onChange={(v) => v && setMonth(v)} allowDeselect={false} data-testid="report-month" />
+        <Select
+          w={220}
+          label={t('report.month')}
+          data={months.map((m) => ({ value: m, label: monthLabel(m) }))}
+          value={month}
+          onChange={(v) => v && setMonth(v)}
+          allowDeselect={false}
+          data-testid="report-month"
+        />
         <Button variant="default" onClick={() => window.print()}>
           {t('report.print')}
         </Button>
@@ -109,7 +118,10 @@ export function ReportTab({ practiceId, zone }: { practiceId: string; zone: stri
             testId="report-messages"
             rows={[
               [t('report.messagesTotal'), r.messages.total],
-              ...(['urgent', 'task', 'dated_task', 'home_visit', 'information'] as const).map((k): [string, number] => [t(`report.message.${k}` as MessageKey), r.messages[k]]),
+              ...(['urgent', 'task', 'dated_task', 'home_visit', 'information'] as const).map((k): [string, number] => [
+                t(`report.message.${k}` as MessageKey),
+                r.messages[k],
+              ]),
             ]}
           />
           <Figures

@@ -6,7 +6,9 @@ export interface NoShowCount {
   excused: number;
 }
 
-export function noShowCounts(appointments: readonly { patientId: string; patientName: string; status: string; noShowExcused: boolean | null }[]): NoShowCount[] {
+export function noShowCounts(
+  appointments: readonly { patientId: string; patientName: string; status: string; noShowExcused: boolean | null }[],
+): NoShowCount[] {
   const byPatient = new Map<string, NoShowCount>();
   for (const a of appointments) {
     if (a.status !== 'no_show') continue;

@@ -24,7 +24,13 @@ export function PracticePage({ id, backTo }: { id: string; backTo?: string }) {
         </Anchor>
       )}
       <Paper withBorder p="md">
-        {file.isPending ? <Loader /> : file.isError ? <Alert color="red">{errorText(file.error, t)}</Alert> : <PracticeFileView practice={file.data} scroll={false} />}
+        {file.isPending ? (
+          <Loader />
+        ) : file.isError ? (
+          <Alert color="red">{errorText(file.error, t)}</Alert>
+        ) : (
+          <PracticeFileView practice={file.data} scroll={false} />
+        )}
       </Paper>
     </Stack>
   );

@@ -11,7 +11,12 @@ export function practitionerName(p: { title: string | null; firstName: string; l
 
 export function Practitioners({ practitioners }: { practitioners: PracticeFile['practitioners'] }) {
   const { t, locale } = useI18n();
-  if (!practitioners.length) return <Text c="dimmed" fz="sm">{t('practice.noPractitioners')}</Text>;
+  if (!practitioners.length)
+    return (
+      <Text c="dimmed" fz="sm">
+        {t('practice.noPractitioners')}
+      </Text>
+    );
   return (
     <Stack gap={4} data-testid="practitioners">
       {practitioners.map((p) => (

@@ -15,7 +15,13 @@ export function ServiceHours({ hours, timeZone }: { hours: PracticeFile['service
             <Table.Tr key={day}>
               <Table.Td w={90}>{t(`day.${day}` as MessageKey)}</Table.Td>
               <Table.Td>
-                {hours[day].length ? hours[day].map(([s, e]) => `${s}–${e}`).join(', ') : <Text span c="dimmed" fz="sm">{t('practice.closed')}</Text>}
+                {hours[day].length ? (
+                  hours[day].map(([s, e]) => `${s}–${e}`).join(', ')
+                ) : (
+                  <Text span c="dimmed" fz="sm">
+                    {t('practice.closed')}
+                  </Text>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -51,7 +51,15 @@ export function HeatMap({ heatmap }: { heatmap: readonly (readonly number[])[] }
             <Table.Td p={2}>{days[d]}</Table.Td>
             {slots.map((s) => {
               const v = row[s] ?? 0;
-              return <Table.Td key={s} p={0} h={20} title={`${days[d]} ${Math.floor(s / 2)}:${s % 2 ? '30' : '00'} — ${v}`} style={{ background: `rgba(250, 82, 82, ${v / max})` }} />;
+              return (
+                <Table.Td
+                  key={s}
+                  p={0}
+                  h={20}
+                  title={`${days[d]} ${Math.floor(s / 2)}:${s % 2 ? '30' : '00'} — ${v}`}
+                  style={{ background: `rgba(250, 82, 82, ${v / max})` }}
+                />
+              );
             })}
           </Table.Tr>
         ))}

@@ -32,7 +32,10 @@ export function PlanPage() {
     const header = [t('plan.half'), t('plan.calls'), t('plan.aht'), t('plan.required'), t('plan.planned'), t('plan.sl'), t('plan.abandons')];
     download(
       `effectifs-${data.date}.csv`,
-      toCsv(header, rows.map((r) => [r.label, r.forecastCalls, r.ahtSeconds, r.requiredAgents, r.plannedAgents, r.expectedServiceLevel, r.expectedAbandons])),
+      toCsv(
+        header,
+        rows.map((r) => [r.label, r.forecastCalls, r.ahtSeconds, r.requiredAgents, r.plannedAgents, r.expectedServiceLevel, r.expectedAbandons]),
+      ),
     );
   };
 
@@ -41,7 +44,13 @@ export function PlanPage() {
       <Group justify="space-between" align="end">
         <Title order={2}>{t('plan.title')}</Title>
         <Group align="end">
-          <TextInput type="date" label={t('plan.date')} value={date || data?.date || ''} onChange={(e) => setDate(e.currentTarget.value)} data-testid="plan-date" />
+          <TextInput
+            type="date"
+            label={t('plan.date')}
+            value={date || data?.date || ''}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            data-testid="plan-date"
+          />
           {data && (
             <Text fz="sm" c="dimmed">
               {t('plan.model', { model: data.model })}
@@ -73,14 +82,38 @@ export function PlanPage() {
               ))}
             </Alert>
           ) : (
-            <Alert color="green" data-testid="plan-no-alert">{t('plan.noFunnel')}</Alert>
+            <Alert color="green" data-testid="plan-no-alert">
+              {t('plan.noFunnel')}
+            </Alert>
           )}
           <Paper withBorder p="xs">
             <Group align="end" gap="sm">
               <Text fw={700}>{t('plan.whatIf')}</Text>
-              <NativeSelect label={t('plan.from')} data={HALF_HOURS} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} w={100} data-testid="whatif-from" />
-              <NativeSelect label={t('plan.to')} data={HALF_HOURS} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} w={100} data-testid="whatif-to" />
-              <NumberInput label={t('plan.agents')} value={draft.agents} onChange={(v) => setDraft({ ...draft, agents: Number(v) || 0 })} min={-50} max={50} w={120} data-testid="whatif-agents" />
+              <NativeSelect
+                label={t('plan.from')}
+                data={HALF_HOURS}
+                value={draft.from}
+                onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+                w={100}
+                data-testid="whatif-from"
+              />
+              <NativeSelect
+                label={t('plan.to')}
+                data={HALF_HOURS}
+                value={draft.to}
+                onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+                w={100}
+                data-testid="whatif-to"
+              />
+              <NumberInput
+                label={t('plan.agents')}
+                value={draft.agents}
+                onChange={(v) => setDraft({ ...draft, agents: Number(v) || 0 })}
+                min={-50}
+                max={50}
+                w={120}
+                data-testid="whatif-agents"
+              />
               <Button onClick={() => setWhatIf([...whatIf, draft])} data-testid="whatif-apply">
                 {t('plan.apply')}
               </Button>
@@ -112,8 +145,12 @@ export function PlanPage() {
                     <Table.Td ta="right">{r.forecastCalls}</Table.Td>
                     <Table.Td ta="right">{r.ahtSeconds ?? '—'}</Table.Td>
                     <Table.Td ta="right">{r.requiredAgents}</Table.Td>
-                    <Table.Td ta="right" data-testid="plan-planned">{r.plannedAgents}</Table.Td>
-                    <Table.Td ta="right" data-testid="plan-sl">{percent(r.expectedServiceLevel, i18n.locale)}</Table.Td>
+                    <Table.Td ta="right" data-testid="plan-planned">
+                      {r.plannedAgents}
+                    </Table.Td>
+                    <Table.Td ta="right" data-testid="plan-sl">
+                      {percent(r.expectedServiceLevel, i18n.locale)}
+                    </Table.Td>
                     <Table.Td ta="right">{r.expectedAbandons ?? '—'}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -121,7 +158,9 @@ export function PlanPage() {
             </Table>
           </Paper>
           <Paper withBorder p="xs">
-            <Title order={4} mb={4}>{t('plan.heatmap')}</Title>
+            <Title order={4} mb={4}>
+              {t('plan.heatmap')}
+            </Title>
             <HeatMap heatmap={data.heatmap} />
           </Paper>
         </>

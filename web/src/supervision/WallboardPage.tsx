@@ -87,25 +87,41 @@ export function WallboardPage() {
             {breaches.slice(0, 4).map((b) => (
               <div key={b.practiceId}>
                 {b.breach === 'wait'
-                  ? t('wall.breachWait', { practice: nameOf(b.practiceId), wait: duration(b.longestWaitSeconds ?? 0), target: DEFAULT_THRESHOLDS.serviceLevelSeconds })
-                  : t('wall.breachLevel', { practice: nameOf(b.practiceId), level: percent(b.serviceLevel, locale), target: percent(DEFAULT_THRESHOLDS.targetServiceLevel, locale) })}
+                  ? t('wall.breachWait', {
+                      practice: nameOf(b.practiceId),
+                      wait: duration(b.longestWaitSeconds ?? 0),
+                      target: DEFAULT_THRESHOLDS.serviceLevelSeconds,
+                    })
+                  : t('wall.breachLevel', {
+                      practice: nameOf(b.practiceId),
+                      level: percent(b.serviceLevel, locale),
+                      target: percent(DEFAULT_THRESHOLDS.targetServiceLevel, locale),
+                    })}
               </div>
             ))}
           </Alert>
         )}
         <SimpleGrid cols={2} spacing="sm">
           <Paper withBorder p="xs">
-            <Title order={4} mb={4}>{t('wall.queues')}</Title>
+            <Title order={4} mb={4}>
+              {t('wall.queues')}
+            </Title>
             <QueuesTable lines={lines} nameOf={nameOf} />
           </Paper>
           <Paper withBorder p="xs">
-            <Title order={4} mb={4}>{t('wall.agents')}</Title>
+            <Title order={4} mb={4}>
+              {t('wall.agents')}
+            </Title>
             <AgentsTable agents={staffed} now={now} nameOf={nameOf} />
           </Paper>
           <Paper withBorder p="xs" style={{ gridColumn: '1 / -1' }}>
-            <Title order={4} mb={4}>{t('wall.today')} — {t('wall.perPractice')}</Title>
+            <Title order={4} mb={4}>
+              {t('wall.today')} — {t('wall.perPractice')}
+            </Title>
             <TodayTable report={perPractice.data} by="practice" nameOf={nameOf} testId="wall-today-practice" />
-            <Title order={4} mt="sm" mb={4}>{t('wall.perAgent')}</Title>
+            <Title order={4} mt="sm" mb={4}>
+              {t('wall.perAgent')}
+            </Title>
             <TodayTable report={perAgent.data} by="agent" nameOf={nameOf} testId="wall-today-agent" />
           </Paper>
         </SimpleGrid>

@@ -43,7 +43,9 @@ export function QueuesTable({ lines, nameOf }: { lines: readonly QueueLine[]; na
             style={l.breach ? { background: 'var(--mantine-color-red-1)', color: 'var(--mantine-color-red-9)', fontWeight: 700 } : undefined}
           >
             <Table.Td>{nameOf(l.practiceId)}</Table.Td>
-            <Table.Td ta="right" data-testid="wall-queue-waiting">{l.waiting}</Table.Td>
+            <Table.Td ta="right" data-testid="wall-queue-waiting">
+              {l.waiting}
+            </Table.Td>
             <Table.Td ta="right">{l.longestWaitSeconds === null ? '—' : duration(l.longestWaitSeconds)}</Table.Td>
             <Table.Td ta="right">{l.ringing}</Table.Td>
             <Table.Td ta="right">{l.connected}</Table.Td>
@@ -90,15 +92,29 @@ export function AgentsTable({ agents, now, nameOf }: { agents: readonly AgentVie
 
 type Row = MetricsReport['items'][number];
 
-export function TodayTable({ report, by, nameOf, testId }: { report: MetricsReport | undefined; by: 'practice' | 'agent'; nameOf: (id: string) => string; testId: string }) {
+export function TodayTable({
+  report,
+  by,
+  nameOf,
+  testId,
+}: {
+  report: MetricsReport | undefined;
+  by: 'practice' | 'agent';
+  nameOf: (id: string) => string;
+  testId: string;
+}) {
   const t = useSupervisionT();
   const { locale } = useI18n();
   const rows = (report?.items ?? []).filter((r) => r.offered > 0 || r.answered > 0);
   const line = (label: string, r: Row | MetricsReport['total'], key: string, total = false) => (
     <Table.Tr key={key} data-testid={total ? `${testId}-total` : `${testId}-row`} fw={total ? 700 : undefined}>
       <Table.Td>{label}</Table.Td>
-      <Table.Td ta="right" data-testid="kpi-offered">{r.offered}</Table.Td>
-      <Table.Td ta="right" data-testid="kpi-answered">{r.answered}</Table.Td>
+      <Table.Td ta="right" data-testid="kpi-offered">
+        {r.offered}
+      </Table.Td>
+      <Table.Td ta="right" data-testid="kpi-answered">
+        {r.answered}
+      </Table.Td>
       {by === 'practice' && <Table.Td ta="right">{r.abandoned ?? '—'}</Table.Td>}
       {by === 'practice' && <Table.Td ta="right">{percent(r.serviceLevel, locale)}</Table.Td>}
       <Table.Td ta="right">{seconds(r.averageSpeedOfAnswerSeconds)}</Table.Td>

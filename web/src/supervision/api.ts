@@ -87,7 +87,14 @@ export interface PlanAnswer {
   model: 'A' | 'C';
   patienceSeconds: number | null;
   rows: PlanRow[];
-  alerts: { label: string; requiredAgents: number; plannedAgents: number; expectedServiceLevel: number | null; expectedAbandons: number | null; practices: { practiceId: string; calls: number }[] }[];
+  alerts: {
+    label: string;
+    requiredAgents: number;
+    plannedAgents: number;
+    expectedServiceLevel: number | null;
+    expectedAbandons: number | null;
+    practices: { practiceId: string; calls: number }[];
+  }[];
   heatmap: number[][];
 }
 export interface WhatIf {

@@ -54,7 +54,8 @@ const fr = {
   'plan.abandons': 'Abandons attendus',
   'plan.aht': 'DMT (s)',
   'plan.funnel': 'Effet entonnoir',
-  'plan.funnelLine': '{label} : {required} agents nécessaires, {planned} prévus — niveau de service attendu {level}, {abandons} abandons attendus — {practices}',
+  'plan.funnelLine':
+    '{label} : {required} agents nécessaires, {planned} prévus — niveau de service attendu {level}, {abandons} abandons attendus — {practices}',
   'plan.noFunnel': 'Aucune demi-heure sous-staffée ce jour-là.',
   'plan.whatIf': 'Simulation',
   'plan.from': 'De',

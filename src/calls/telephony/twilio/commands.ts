@@ -34,7 +34,11 @@ export function twilioCommands(o: TwilioRestOptions): TelephonyCommands {
     ringAgent: async () => undefined,
     connect: (call, agentId) => play(call, [{ do: 'connect_agent', agentId }]),
     transfer: (call, toNumber) => play(call, [{ do: 'transfer', toNumber }]),
-    playAnnouncement: (call, text) => play(call, [{ do: 'say', text }, { do: 'enqueue', queue: call.practiceId }]),
+    playAnnouncement: (call, text) =>
+      play(call, [
+        { do: 'say', text },
+        { do: 'enqueue', queue: call.practiceId },
+      ]),
     voicemail: (call) =>
       play(call, [
         { do: 'say', text: ANNOUNCEMENTS.overflowVoicemail },

@@ -82,7 +82,10 @@ export function twilioRoutes(rt: CallsRuntime, o: TwilioRouteOptions): FastifyPl
         const calledNumber = toE164(b.To) ?? b.To;
         const callerNumber = b.From ? toE164(b.From) : null;
         const script = await callIncoming(rt, TWILIO, { kind: 'incoming', providerCallId: b.CallSid, calledNumber, callerNumber });
-        return reply.type('text/xml').serializer((p: unknown) => p as string).send(twiml(request, script));
+        return reply
+          .type('text/xml')
+          .serializer((p: unknown) => p as string)
+          .send(twiml(request, script));
       },
     );
 
@@ -91,7 +94,10 @@ export function twilioRoutes(rt: CallsRuntime, o: TwilioRouteOptions): FastifyPl
       { ...route, schema: { tags, summary: 'Twilio : touche du menu vocal / Twilio: voice menu key', body: zMenu, response: { 200: zTwiml } } },
       async (request, reply) => {
         const script = await callMenu(rt, TWILIO, { kind: 'menu', providerCallId: request.body.CallSid, digits: request.body.Digits ?? '' });
-        return reply.type('text/xml').serializer((p: unknown) => p as string).send(twiml(request, script));
+        return reply
+          .type('text/xml')
+          .serializer((p: unknown) => p as string)
+          .send(twiml(request, script));
       },
     );
 
@@ -100,7 +106,10 @@ export function twilioRoutes(rt: CallsRuntime, o: TwilioRouteOptions): FastifyPl
       { ...route, schema: { tags, summary: "Twilio : musique d'attente / Twilio: hold (wait URL)", body: zWait, response: { 200: zTwiml } } },
       async (request, reply) => {
         const script = await callWaiting(rt, TWILIO, { kind: 'waiting', providerCallId: request.body.CallSid });
-        return reply.type('text/xml').serializer((p: unknown) => p as string).send(twiml(request, script));
+        return reply
+          .type('text/xml')
+          .serializer((p: unknown) => p as string)
+          .send(twiml(request, script));
       },
     );
 
@@ -111,13 +120,19 @@ export function twilioRoutes(rt: CallsRuntime, o: TwilioRouteOptions): FastifyPl
         const r = request.body.QueueResult ?? '';
         const result = r === 'hangup' ? 'hangup' : r.startsWith('bridg') ? 'bridged' : r === 'redirected' || r === 'leave' ? 'redirected' : 'error';
         const script = await callLeftQueue(rt, TWILIO, { kind: 'left_queue', providerCallId: request.body.CallSid, result });
-        return reply.type('text/xml').serializer((p: unknown) => p as string).send(twiml(request, script));
+        return reply
+          .type('text/xml')
+          .serializer((p: unknown) => p as string)
+          .send(twiml(request, script));
       },
     );
 
     app.post(
       '/voicemail',
-      { ...route, schema: { tags, summary: 'Twilio : message vocal enregistré / Twilio: voice message recorded', body: zVoicemail, response: { 200: zTwiml } } },
+      {
+        ...route,
+        schema: { tags, summary: 'Twilio : message vocal enregistré / Twilio: voice message recorded', body: zVoicemail, response: { 200: zTwiml } },
+      },
       async (request, reply) => {
         const b = request.body;
         const duration = Number(b.RecordingDuration ?? 0);
@@ -127,7 +142,10 @@ export function twilioRoutes(rt: CallsRuntime, o: TwilioRouteOptions): FastifyPl
           recording: b.RecordingUrl ?? null,
           durationSeconds: Number.isFinite(duration) ? duration : 0,
         });
-        return reply.type('text/xml').serializer((p: unknown) => p as string).send(twiml(request, script));
+        return reply
+          .type('text/xml')
+          .serializer((p: unknown) => p as string)
+          .send(twiml(request, script));
       },
     );
 
@@ -136,7 +154,10 @@ export function twilioRoutes(rt: CallsRuntime, o: TwilioRouteOptions): FastifyPl
       { ...route, schema: { tags, summary: "Twilio : état de l'appel / Twilio: call status callback", body: zStatus, response: { 200: zTwiml } } },
       async (request, reply) => {
         if (ENDED_STATUSES.has(request.body.CallStatus)) await callEnded(rt, TWILIO, { kind: 'ended', providerCallId: request.body.CallSid });
-        return reply.type('text/xml').serializer((p: unknown) => p as string).send(twiml(request, []));
+        return reply
+          .type('text/xml')
+          .serializer((p: unknown) => p as string)
+          .send(twiml(request, []));
       },
     );
   };

@@ -35,7 +35,10 @@ export interface Transports {
 
 /** The provider refused for good (unknown number, mailbox does not exist): retrying cannot help. */
 export class PermanentFailure extends Error {
-  constructor(message: string, readonly providerCode?: string | number) {
+  constructor(
+    message: string,
+    readonly providerCode?: string | number,
+  ) {
     super(message);
     this.name = 'PermanentFailure';
   }

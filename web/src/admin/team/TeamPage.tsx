@@ -52,7 +52,12 @@ export function TeamPage({ canWrite }: { canWrite: boolean }) {
           value={role}
           onChange={setRole}
         />
-        <Switch label={t('team.showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} data-testid="team-show-inactive" />
+        <Switch
+          label={t('team.showInactive')}
+          checked={showInactive}
+          onChange={(e) => setShowInactive(e.currentTarget.checked)}
+          data-testid="team-show-inactive"
+        />
       </Group>
       {users.isPending && <Loader size="sm" />}
       {users.isError && <Alert color="red">{errorText(users.error, t)}</Alert>}

@@ -53,7 +53,8 @@ function changes(user: UserView, d: Draft): UpdateUserInput {
   if (d.locale !== before.locale) out.locale = d.locale;
   if (ASSIGNED.includes(d.role)) {
     if (!sameSet(d.practiceIds, before.practiceIds) || d.role !== before.role) out.practiceIds = d.practiceIds;
-    if (!sameSet(d.dedicatedPracticeIds, before.dedicatedPracticeIds) || out.practiceIds) out.dedicatedPracticeIds = d.dedicatedPracticeIds.filter((id) => d.practiceIds.includes(id));
+    if (!sameSet(d.dedicatedPracticeIds, before.dedicatedPracticeIds) || out.practiceIds)
+      out.dedicatedPracticeIds = d.dedicatedPracticeIds.filter((id) => d.practiceIds.includes(id));
   }
   if (d.role === 'practitioner' && d.practitionerId && d.practitionerId !== before.practitionerId) out.practitionerId = d.practitionerId;
   return out;
@@ -81,7 +82,9 @@ export function UserDrawer({ user, onClose }: { user: UserView | null; onClose()
           role: draft.role,
           locale: draft.locale,
           password: draft.password,
-          ...(ASSIGNED.includes(draft.role) ? { practiceIds: draft.practiceIds, dedicatedPracticeIds: draft.dedicatedPracticeIds.filter((id) => draft.practiceIds.includes(id)) } : {}),
+          ...(ASSIGNED.includes(draft.role)
+            ? { practiceIds: draft.practiceIds, dedicatedPracticeIds: draft.dedicatedPracticeIds.filter((id) => draft.practiceIds.includes(id)) }
+            : {}),
           ...(draft.role === 'practitioner' && draft.practitionerId ? { practitionerId: draft.practitionerId } : {}),
         },
         { onSuccess: onClose },
@@ -108,8 +111,24 @@ export function UserDrawer({ user, onClose }: { user: UserView | null; onClose()
         }}
       >
         <Stack gap="sm">
-          <TextInput label={t('users.name')} name="displayName" required value={draft.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors['displayName']} data-autofocus />
-          <TextInput label={t('users.email')} name="email" type="email" required value={draft.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors['email']} />
+          <TextInput
+            label={t('users.name')}
+            name="displayName"
+            required
+            value={draft.displayName}
+            onChange={(e) => set('displayName', e.currentTarget.value)}
+            error={errors['displayName']}
+            data-autofocus
+          />
+          <TextInput
+            label={t('users.email')}
+            name="email"
+            type="email"
+            required
+            value={draft.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={errors['email']}
+          />
           <Group grow>
             <Select
               label={t('users.role')}
@@ -158,7 +177,10 @@ export function UserDrawer({ user, onClose }: { user: UserView | null; onClose()
           {draft.role === 'practitioner' && (
             <Select
               label={t('team.practitioner')}
-              data={(practitioners.data?.items ?? []).map((p) => ({ value: p.id, label: `${practitionerName(p)} · ${p.practices.map((x) => x.name).join(', ')}` }))}
+              data={(practitioners.data?.items ?? []).map((p) => ({
+                value: p.id,
+                label: `${practitionerName(p)} · ${p.practices.map((x) => x.name).join(', ')}`,
+              }))}
               value={draft.practitionerId}
               onChange={(v) => set('practitionerId', v)}
               searchable
