@@ -39,11 +39,4 @@ export const houseRules = [
     files: ['src/demo/**', 'src/cli/**', 'src/core/db/**', 'src/core/jobs/**', 'src/core/events/**'],
     rules: { 'relais/sql-in-repos': 'off' },
   },
-  {
-    // Being reshaped in parallel by other engineers of issue 9's session, who move this SQL into repos:
-    // sessions (the trust engineer) and the calls dispatcher's after-commit effects (the footprint engineer).
-    // Remove each line once its work is merged.
-    files: ['src/session/service.ts', 'src/core/auth/sessions.ts', 'src/calls/dispatcher.ts'],
-    rules: { 'relais/sql-in-repos': 'off', 'relais/layering': 'off' },
-  },
 ];

@@ -108,8 +108,6 @@ export async function buildApp({ db, config, logger = false, clock = systemClock
       await api.register(notifyRoutes(db, config));
       await api.register(staffingRoutes());
       await api.register(billingRoutes(db, clock));
-      await api.register(interopApiRoutes(db, { config }));
-      await api.register(billingRoutes(db));
       await api.register(interopApiRoutes(db, { config, clock }));
       await api.register(onlineBookingRoutes(db, { config, clock }));
       await api.register(activityRoutes(db));

@@ -11,7 +11,7 @@ import { AppError } from '../core/errors/catalogue.ts';
 import { searchKey } from '../core/text.ts';
 import { isAppointmentOfPractice } from '../agenda/appointment-list-service.ts';
 import { patientPractice } from '../patients/service.ts';
-import { finishWrapUp, requeueAfterRing } from './dispatcher.ts';
+import { finishWrapUp, requeueAfterRing } from './dispatcher-service.ts';
 import type { CallOutcome, EventData } from './events.ts';
 import { endCall } from './intake-service.ts';
 import * as repo from './repo.ts';

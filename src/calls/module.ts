@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/types.ts';
 import { openEventBus } from '../core/events/bus.ts';
-import { createDispatcher, type Dispatcher } from './dispatcher.ts';
+import { createDispatcher, type Dispatcher } from './dispatcher-service.ts';
 import { LiveHub } from './live/hub.ts';
 import { liveRoutes } from './live/routes.ts';
 import { callsApiRoutes } from './routes.ts';

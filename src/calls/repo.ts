@@ -237,6 +237,11 @@ export async function hasWaitingCalls(db: Queryable, organisationId: string): Pr
   return rows[0]!.waiting;
 }
 
+/** Serialises the dispatch runs of one organisation until the transaction ends (across instances). */
+export async function lockOrganisationDispatch(tx: Queryable, organisationId: string): Promise<void> {
+  await tx.query(`select pg_advisory_xact_lock(hashtextextended('relais.calls.dispatch:' || $1::text, 0))`, [organisationId]);
+}
+
 /** Rings whose timeout has passed (per practice setting), locked. */
 export async function lockExpiredRings(db: Queryable, organisationId: string, now: Date): Promise<CallRow[]> {
   const { rows } = await db.query<CallRow>(

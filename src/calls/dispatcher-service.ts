@@ -110,7 +110,7 @@ async function dispatchOnce(rt: CallsRuntime, org: string, timers: boolean): Pro
   // instead of a locked transaction. A call queued after this read runs its own dispatch once committed.
   if (!timers && !(await repo.hasWaitingCalls(rt.db, org))) return;
   const { fx } = await inTransaction(rt.db, async (tx, fx) => {
-    await tx.query(`select pg_advisory_xact_lock(hashtextextended('relais.calls.dispatch:' || $1::text, 0))`, [org]);
+    await repo.lockOrganisationDispatch(tx, org);
     const now = rt.clock.now();
     // Timers are due on ticks; runs triggered by an event only route what is waiting.
     if (timers) {
