@@ -64,38 +64,48 @@ export function fhirRoutes(db: Db, o: { config: Config; clock: Clock }) {
       return { actor: client.actor, requestId: String(request.id), clock: o.clock };
     }
 
-    app.post('/token', { config: { public: true } }, async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, string | undefined>;
-      let clientId = body['client_id'];
-      let clientSecret = body['client_secret'];
-      const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (basic) [clientId, clientSecret] = Buffer.from(basic, 'base64').toString().split(':');
-      reply.header('cache-control', 'no-store').header('content-type', 'application/json');
-      if (body['grant_type'] !== 'client_credentials') return reply.status(400).send({ error: 'unsupported_grant_type' });
-      const issued = clientId && clientSecret ? await issueToken(db, { clientId, clientSecret, clock: o.clock }) : null;
-      if (!issued) return reply.status(401).send({ error: 'invalid_client' });
-      return { access_token: issued.accessToken, token_type: 'Bearer', expires_in: issued.expiresIn, scope: issued.scope };
-    });
-    app.get('/metadata', { config: { public: true } }, async (request) =>
+    app.post(
+      '/token',
+      { config: { public: true }, schema: { tags: ['FHIR'], summary: 'Jeton OAuth 2 (client credentials) / OAuth 2 token (client credentials)' } },
+      async (request, reply) => {
+        const body = (request.body ?? {}) as Record<string, string | undefined>;
+        let clientId = body['client_id'];
+        let clientSecret = body['client_secret'];
+        const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+        if (basic) [clientId, clientSecret] = Buffer.from(basic, 'base64').toString().split(':');
+        reply.header('cache-control', 'no-store').header('content-type', 'application/json');
+        if (body['grant_type'] !== 'client_credentials') return reply.status(400).send({ error: 'unsupported_grant_type' });
+        const issued = clientId && clientSecret ? await issueToken(db, { clientId, clientSecret, clock: o.clock }) : null;
+        if (!issued) return reply.status(401).send({ error: 'invalid_client' });
+        return { access_token: issued.accessToken, token_type: 'Bearer', expires_in: issued.expiresIn, scope: issued.scope };
+      },
+    );
+    app.get('/metadata', { config: { public: true }, schema: { tags: ['FHIR'], summary: 'CapabilityStatement FHIR R4' } }, async (request) =>
       capabilityStatement({ baseUrl: base(request), version: VERSION, date: o.clock.now().toISOString() }),
     );
-    app.get<{ Params: { id: string } }>('/Patient/:id', async (request) => fhir.readPatient(db, await context(request, 'patients.read'), request.params.id));
-    app.get<{ Params: { id: string } }>('/Appointment/:id', async (request) =>
-      fhir.readAppointment(db, await context(request, 'agenda.read'), request.params.id),
+    app.get<{ Params: { id: string } }>('/Patient/:id', { schema: { tags: ['FHIR'], summary: 'Lire un Patient / Read a Patient' } }, async (request) =>
+      fhir.readPatient(db, await context(request, 'patients.read'), request.params.id),
     );
-    app.get('/Appointment', async (request) => {
+    app.get<{ Params: { id: string } }>(
+      '/Appointment/:id',
+      { schema: { tags: ['FHIR'], summary: 'Lire un rendez-vous / Read an Appointment' } },
+      async (request) => fhir.readAppointment(db, await context(request, 'agenda.read'), request.params.id),
+    );
+    app.get('/Appointment', { schema: { tags: ['FHIR'], summary: 'Chercher des rendez-vous / Search Appointments' } }, async (request) => {
       const ctx = await context(request, 'agenda.read');
       return searchBundle(await fhir.searchAppointments(db, ctx, { params: request.query as Record<string, string>, clock: o.clock }), base(request));
     });
-    app.post('/Appointment', async (request, reply) => {
+    app.post('/Appointment', { schema: { tags: ['FHIR'], summary: 'Prendre un rendez-vous / Book an Appointment' } }, async (request, reply) => {
       const created = await fhir.createAppointment(db, await context(request, 'agenda.book'), (request.body ?? {}) as never);
       return reply
         .status(201)
         .header('location', `${base(request)}/Appointment/${created.id}`)
         .send(created);
     });
-    app.put<{ Params: { id: string } }>('/Appointment/:id', async (request) =>
-      fhir.updateAppointment(db, await context(request, 'agenda.book'), request.params.id, (request.body ?? {}) as never),
+    app.put<{ Params: { id: string } }>(
+      '/Appointment/:id',
+      { schema: { tags: ['FHIR'], summary: 'Annuler un rendez-vous (status cancelled) / Cancel an Appointment' } },
+      async (request) => fhir.updateAppointment(db, await context(request, 'agenda.book'), request.params.id, (request.body ?? {}) as never),
     );
   };
 }
