@@ -98,28 +98,30 @@ export async function insertPatient(
        birth_place_insee, identity_status, mobile_phone, email, address_line, postal_code, city, note, search_name, created_by)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      returning ${COLUMNS}`,
-    [
-      o.organisationId,
-      o.practiceId,
-      v.birthName,
-      v.firstGivenName,
-      v.givenNames,
-      v.usualName,
-      v.birthDate,
-      v.sex,
-      v.birthPlaceInsee,
-      v.identityStatus,
-      v.mobilePhone,
-      v.email,
-      v.addressLine,
-      v.postalCode,
-      v.city,
-      v.note,
-      v.searchName,
-      o.createdBy,
-    ],
+    [o.organisationId, o.practiceId, ...valueParams(v), o.createdBy],
   );
   return rows[0]!;
+}
+
+/** A patient's values in the column order the insert and the update both use. */
+function valueParams(v: PatientValues): unknown[] {
+  return [
+    v.birthName,
+    v.firstGivenName,
+    v.givenNames,
+    v.usualName,
+    v.birthDate,
+    v.sex,
+    v.birthPlaceInsee,
+    v.identityStatus,
+    v.mobilePhone,
+    v.email,
+    v.addressLine,
+    v.postalCode,
+    v.city,
+    v.note,
+    v.searchName,
+  ];
 }
 
 export async function updatePatient(tx: Queryable, id: string, v: PatientValues): Promise<PatientRow> {
@@ -128,24 +130,7 @@ export async function updatePatient(tx: Queryable, id: string, v: PatientValues)
        birth_place_insee = $8, identity_status = $9, mobile_phone = $10, email = $11, address_line = $12, postal_code = $13,
        city = $14, note = $15, search_name = $16, updated_at = now()
      where id = $1 returning ${COLUMNS}`,
-    [
-      id,
-      v.birthName,
-      v.firstGivenName,
-      v.givenNames,
-      v.usualName,
-      v.birthDate,
-      v.sex,
-      v.birthPlaceInsee,
-      v.identityStatus,
-      v.mobilePhone,
-      v.email,
-      v.addressLine,
-      v.postalCode,
-      v.city,
-      v.note,
-      v.searchName,
-    ],
+    [id, ...valueParams(v)],
   );
   return rows[0]!;
 }
